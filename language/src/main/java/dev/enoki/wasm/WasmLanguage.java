@@ -1,0 +1,60 @@
+package dev.enoki.wasm;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.Source;
+import dev.enoki.wasm.binary.ModuleReader;
+import dev.enoki.wasm.interop.ModuleObject;
+import dev.enoki.wasm.module.WasmModule;
+import dev.enoki.wasm.validation.ModuleValidator;
+
+/**
+ * Enoki's Truffle language: id {@code "wasm"}, sources are module binaries. Evaluating a source decodes and validates
+ * it once and yields a module object, which the host instantiates (GraalWasm's embedding shape).
+ */
+@TruffleLanguage.Registration(id = WasmLanguage.ID, name = "WebAssembly", implementationName = "Enoki", version = "0.1.0",
+                defaultMimeType = WasmLanguage.MIME_TYPE, byteMimeTypes = WasmLanguage.MIME_TYPE,
+                contextPolicy = TruffleLanguage.ContextPolicy.SHARED, website = "https://github.com/enoki-wasm")
+public final class WasmLanguage extends TruffleLanguage<WasmContext> {
+    public static final String ID = "wasm";
+    public static final String MIME_TYPE = "application/wasm";
+
+    private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
+
+    public static WasmLanguage get(com.oracle.truffle.api.nodes.Node node) {
+        return REFERENCE.get(node);
+    }
+
+    @Override
+    protected WasmContext createContext(Env env) {
+        return new WasmContext(this, env);
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        if (!source.hasBytes()) {
+            throw new dev.enoki.wasm.errors.CompileError("a wasm source must be binary (bytes), not text", -1);
+        }
+        WasmModule module = ModuleReader.read(source.getName(), source.getBytes().toByteArray());
+        ModuleValidator.validate(module);
+        return new ModuleRootNode(this, new ModuleObject(module)).getCallTarget();
+    }
+
+    /** Returns the decoded module; shared engines may reuse it across contexts, since a module is immutable data. */
+    private static final class ModuleRootNode extends RootNode {
+        private final ModuleObject module;
+
+        ModuleRootNode(WasmLanguage language, ModuleObject module) {
+            super(language);
+            this.module = module;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            return module;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.enoki.wasm.errors;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * A Wasm trap: a guest exception carrying the spec's message ("integer divide by zero", "out of bounds memory
+ * access", ...). The location node gives Truffle the Wasm stack trace.
+ */
+public final class Trap extends AbstractTruffleException {
+    private static final long serialVersionUID = 1L;
+
+    public static final String UNREACHABLE = "unreachable";
+    public static final String DIVIDE_BY_ZERO = "integer divide by zero";
+    public static final String INTEGER_OVERFLOW = "integer overflow";
+    public static final String INVALID_CONVERSION = "invalid conversion to integer";
+    public static final String OUT_OF_BOUNDS_MEMORY = "out of bounds memory access";
+    public static final String OUT_OF_BOUNDS_TABLE = "out of bounds table access";
+    public static final String UNDEFINED_ELEMENT = "undefined element";
+    public static final String UNINITIALIZED_ELEMENT = "uninitialized element";
+    public static final String INDIRECT_CALL_TYPE_MISMATCH = "indirect call type mismatch";
+    public static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
+
+    public Trap(String message, Node location) {
+        super(message, location);
+    }
+
+    /** Creates a trap; a boundary so that trapping paths stay out of compiled code. */
+    @TruffleBoundary
+    public static Trap create(String message, Node location) {
+        return new Trap(message, location);
+    }
+}

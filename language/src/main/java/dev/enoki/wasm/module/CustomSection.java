@@ -1,0 +1,4 @@
+package dev.enoki.wasm.module;
+
+public record CustomSection(String name, byte[] contents) {
+}

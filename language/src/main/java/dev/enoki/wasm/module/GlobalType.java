@@ -1,0 +1,4 @@
+package dev.enoki.wasm.module;
+
+public record GlobalType(ValueType type, boolean mutable) {
+}

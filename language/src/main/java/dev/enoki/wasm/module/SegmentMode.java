@@ -1,0 +1,7 @@
+package dev.enoki.wasm.module;
+
+public enum SegmentMode {
+    ACTIVE,
+    PASSIVE,
+    DECLARATIVE
+}

@@ -1,0 +1,7 @@
+package dev.enoki.wasm.nodes;
+
+import com.oracle.truffle.api.nodes.Node;
+
+/** Base of every Enoki AST node. */
+public abstract class WasmNode extends Node {
+}

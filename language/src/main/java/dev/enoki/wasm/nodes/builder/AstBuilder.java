@@ -1,0 +1,585 @@
+package dev.enoki.wasm.nodes.builder;
+
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import dev.enoki.wasm.binary.ByteReader;
+import dev.enoki.wasm.binary.InstructionReader;
+import dev.enoki.wasm.memory.LinearMemory;
+import dev.enoki.wasm.module.BlockType;
+import dev.enoki.wasm.module.FuncType;
+import dev.enoki.wasm.module.FunctionBody;
+import dev.enoki.wasm.module.Opcode;
+import dev.enoki.wasm.module.ValueType;
+import dev.enoki.wasm.module.WasmModule;
+import dev.enoki.wasm.nodes.DropNode;
+import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionRootNode;
+import dev.enoki.wasm.nodes.SelectNode;
+import dev.enoki.wasm.nodes.StatementNode;
+import dev.enoki.wasm.nodes.call.CallIndirectNode;
+import dev.enoki.wasm.nodes.call.CallNode;
+import dev.enoki.wasm.nodes.control.BlockNode;
+import dev.enoki.wasm.nodes.control.BranchIfNode;
+import dev.enoki.wasm.nodes.control.BranchNode;
+import dev.enoki.wasm.nodes.control.BranchTableNode;
+import dev.enoki.wasm.nodes.control.IfNode;
+import dev.enoki.wasm.nodes.control.LoopBlockNode;
+import dev.enoki.wasm.nodes.control.UnreachableNode;
+import dev.enoki.wasm.nodes.memory.DataDropNode;
+import dev.enoki.wasm.nodes.memory.LoadNode;
+import dev.enoki.wasm.nodes.memory.MemoryCopyNode;
+import dev.enoki.wasm.nodes.memory.MemoryFillNode;
+import dev.enoki.wasm.nodes.memory.MemoryGrowNode;
+import dev.enoki.wasm.nodes.memory.MemoryInitNode;
+import dev.enoki.wasm.nodes.memory.MemorySizeNode;
+import dev.enoki.wasm.nodes.memory.StoreNode;
+import dev.enoki.wasm.nodes.numeric.NumericNodes;
+import dev.enoki.wasm.nodes.reference.RefIsNullNode;
+import dev.enoki.wasm.nodes.table.ElemDropNode;
+import dev.enoki.wasm.nodes.table.TableCopyNode;
+import dev.enoki.wasm.nodes.table.TableFillNode;
+import dev.enoki.wasm.nodes.table.TableGetNode;
+import dev.enoki.wasm.nodes.table.TableGrowNode;
+import dev.enoki.wasm.nodes.table.TableInitNode;
+import dev.enoki.wasm.nodes.table.TableSetNode;
+import dev.enoki.wasm.nodes.table.TableSizeNode;
+import dev.enoki.wasm.nodes.variable.GlobalReadNode;
+import dev.enoki.wasm.nodes.variable.GlobalWriteNode;
+import dev.enoki.wasm.nodes.variable.SlotWriteNode;
+import dev.enoki.wasm.runtime.WasmGlobal;
+import dev.enoki.wasm.runtime.WasmInstance;
+import dev.enoki.wasm.runtime.WasmNull;
+import dev.enoki.wasm.WasmLanguage;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one validated function body into a Truffle AST by walking the stack code once and simulating the operand
+ * stack with nodes instead of values (see DESIGN.md). Expressions stay pending on the simulated stack and nest into
+ * the nodes that consume them; instructions with effects become statements. Before a statement is emitted, every
+ * pending value whose evaluation it could reorder observably is spilled into a typed temporary slot. Temporaries are
+ * keyed by (stack position, type), so block results and branch values meet in the same slots without extra copies.
+ */
+public final class AstBuilder {
+    private static final EnumSet<Opcode> TRAPPING_NUMERIC = EnumSet.of(
+                    Opcode.I32_DIV_S, Opcode.I32_DIV_U, Opcode.I32_REM_S, Opcode.I32_REM_U,
+                    Opcode.I64_DIV_S, Opcode.I64_DIV_U, Opcode.I64_REM_S, Opcode.I64_REM_U,
+                    Opcode.I32_TRUNC_F32_S, Opcode.I32_TRUNC_F32_U, Opcode.I32_TRUNC_F64_S, Opcode.I32_TRUNC_F64_U,
+                    Opcode.I64_TRUNC_F32_S, Opcode.I64_TRUNC_F32_U, Opcode.I64_TRUNC_F64_S, Opcode.I64_TRUNC_F64_U);
+
+    private final WasmLanguage language;
+    private final WasmInstance instance;
+    private final WasmModule module;
+    private final int functionIndex;
+    private final FuncType type;
+    private final ValueType[] localTypes;
+    private final FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
+    private final Map<Long, Integer> temporarySlots = new HashMap<>();
+    private final List<StackEntry> stack = new ArrayList<>();
+    private final List<ControlFrame> controls = new ArrayList<>();
+    private final ByteReader in;
+    /** Blocks opened inside code being skipped as unreachable. */
+    private int deadNesting;
+
+    private AstBuilder(WasmLanguage language, WasmInstance instance, int functionIndex) {
+        this.language = language;
+        this.instance = instance;
+        this.module = instance.module();
+        this.functionIndex = functionIndex;
+        this.type = module.functionType(functionIndex);
+        FunctionBody body = module.bodies().get(functionIndex - module.importedCount(dev.enoki.wasm.module.ExternKind.FUNCTION));
+        this.localTypes = new ValueType[type.paramCount() + body.locals().length];
+        for (int i = 0; i < type.paramCount(); i++) {
+            localTypes[i] = type.param(i);
+        }
+        System.arraycopy(body.locals(), 0, localTypes, type.paramCount(), body.locals().length);
+        for (ValueType ignored : localTypes) {
+            frame.addSlot(FrameSlotKind.Static, null, null);
+        }
+        this.in = new ByteReader(module.bytes(), body.codeStart(), body.codeEnd());
+    }
+
+    /** Builds the root node of defined function {@code functionIndex} of {@code instance}. */
+    public static FunctionRootNode build(WasmLanguage language, WasmInstance instance, int functionIndex) {
+        return new AstBuilder(language, instance, functionIndex).buildFunction();
+    }
+
+    private FunctionRootNode buildFunction() {
+        controls.add(new ControlFrame(null, type, 0));
+        BlockNode body = null;
+        while (body == null) {
+            body = step();
+        }
+        int[] resultSlots = new int[type.resultCount()];
+        for (int i = 0; i < resultSlots.length; i++) {
+            resultSlots[i] = temporarySlot(i, type.result(i));
+        }
+        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, body);
+    }
+
+    // ---- slots and the simulated stack ----
+
+    private int temporarySlot(int position, ValueType valueType) {
+        return temporarySlots.computeIfAbsent(((long) position << 8) | valueType.ordinal(), k -> frame.addSlot(FrameSlotKind.Static, null, null));
+    }
+
+    private ControlFrame current() {
+        return controls.get(controls.size() - 1);
+    }
+
+    private void emit(StatementNode statement) {
+        current().statements.add(statement);
+    }
+
+    private void push(StackEntry entry) {
+        stack.add(entry);
+    }
+
+    private StackEntry pop() {
+        return stack.remove(stack.size() - 1);
+    }
+
+    private StackEntry[] popN(int n) {
+        StackEntry[] entries = new StackEntry[n];
+        for (int i = n - 1; i >= 0; i--) {
+            entries[i] = pop();
+        }
+        return entries;
+    }
+
+    private static ExpressionNode[] nodes(StackEntry... entries) {
+        ExpressionNode[] result = new ExpressionNode[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            result[i] = entries[i].node;
+        }
+        return result;
+    }
+
+    private void spill(int position) {
+        StackEntry e = stack.get(position);
+        int slot = temporarySlot(position, e.type);
+        emit(SlotWriteNode.create(e.type, slot, e.node));
+        stack.set(position, StackEntry.temporary(e.type, slot));
+    }
+
+    /** Before a statement with effects: evaluate now every pending value that could trap or read mutable state. */
+    private void spillImpure() {
+        for (int i = 0; i < stack.size(); i++) {
+            if (!stack.get(i).pure) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Before a block: its body may write any local, so only constants and temporaries may stay pending. */
+    private void spillAllButStable() {
+        for (int i = 0; i < stack.size(); i++) {
+            StackEntry.Kind k = stack.get(i).kind;
+            if (k != StackEntry.Kind.CONSTANT && k != StackEntry.Kind.TEMPORARY) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Before local.set/tee: a pending read of that local must see the old value. */
+    private void spillReadersOf(int local) {
+        for (int i = 0; i < stack.size(); i++) {
+            if (stack.get(i).readsLocal(local)) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Before consuming {@code operands} in a statement: pending values below them must be evaluated first. */
+    private void orderBefore(StackEntry... operands) {
+        for (StackEntry operand : operands) {
+            if (!operand.pure) {
+                spillImpure();
+                return;
+            }
+        }
+    }
+
+    private StackEntry pushComputed(ExpressionNode node, ValueType valueType, boolean pure, StackEntry... operands) {
+        long mask = 0;
+        boolean allPure = pure;
+        for (StackEntry operand : operands) {
+            mask |= operand.localMask;
+            allPure &= operand.pure;
+        }
+        StackEntry entry = StackEntry.computed(node, valueType, allPure, mask);
+        push(entry);
+        return entry;
+    }
+
+    private int[] pushResults(ValueType[] types) {
+        int base = stack.size();
+        int[] slots = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            slots[i] = temporarySlot(base + i, types[i]);
+            push(StackEntry.temporary(types[i], slots[i]));
+        }
+        return slots;
+    }
+
+    // ---- branches and block ends ----
+
+    /** Writes the top {@code types.length} values into the slots at {@code height}, skipping values already there. */
+    private List<StatementNode> moveTopTo(int height, ValueType[] types, boolean keepOnStack) {
+        List<StatementNode> moves = new ArrayList<>();
+        int first = stack.size() - types.length;
+        for (int i = 0; i < types.length; i++) {
+            StackEntry e = stack.get(first + i);
+            int slot = temporarySlot(height + i, types[i]);
+            if (e.kind == StackEntry.Kind.TEMPORARY && e.slot == slot) {
+                continue;
+            }
+            if (keepOnStack && !e.isCopyable()) {
+                spill(first + i);
+                e = stack.get(first + i);
+                if (e.slot == slot) {
+                    continue;
+                }
+            }
+            moves.add(SlotWriteNode.create(types[i], slot, keepOnStack ? e.copyNode() : e.node));
+        }
+        return moves;
+    }
+
+    private BranchNode branchTo(int depth, boolean keepOnStack) {
+        ControlFrame target = controls.get(controls.size() - 1 - depth);
+        List<StatementNode> moves = moveTopTo(target.height, target.labelTypes(), keepOnStack);
+        return new BranchNode(moves.toArray(StatementNode[]::new), depth);
+    }
+
+    private void markUnreachable() {
+        ControlFrame c = current();
+        c.unreachable = true;
+        while (stack.size() > c.height) {
+            pop();
+        }
+    }
+
+    /** Falling off the end of a block (or its then-arm) leaves its results in the result slots. */
+    private void storeFallThroughResults(ControlFrame c) {
+        if (!c.unreachable) {
+            current().statements.addAll(moveTopTo(c.height, c.signature.results(), false));
+        }
+        while (stack.size() > c.height) {
+            pop();
+        }
+    }
+
+    // ---- the walk ----
+
+    /** Decodes and translates one instruction; returns the function body when its final end is reached. */
+    private BlockNode step() {
+        Opcode op = InstructionReader.readOpcode(in);
+        if (current().unreachable) {
+            return skipUnreachable(op);
+        }
+        switch (op) {
+            case UNREACHABLE -> {
+                spillImpure();
+                emit(new UnreachableNode());
+                markUnreachable();
+            }
+            case NOP -> {
+            }
+            case BLOCK, LOOP, IF -> enterBlock(op);
+            case ELSE -> enterElse();
+            case END -> {
+                return exitBlock();
+            }
+            case BR -> {
+                int depth = in.readU32AsInt();
+                spillImpure();
+                emit(branchTo(depth, false));
+                markUnreachable();
+            }
+            case BR_IF -> {
+                int depth = in.readU32AsInt();
+                StackEntry condition = pop();
+                spillImpure();
+                emit(new BranchIfNode(condition.node, branchTo(depth, true)));
+            }
+            case BR_TABLE -> branchTable();
+            case RETURN -> {
+                spillImpure();
+                emit(branchTo(controls.size() - 1, false));
+                markUnreachable();
+            }
+            case CALL -> call(in.readU32AsInt());
+            case CALL_INDIRECT -> callIndirect(in.readU32AsInt(), in.readU32AsInt());
+            case DROP -> {
+                StackEntry e = pop();
+                if (!e.pure) {
+                    spillImpure();
+                    emit(new DropNode(e.type, e.node));
+                }
+            }
+            case SELECT, SELECT_T -> {
+                if (op == Opcode.SELECT_T) {
+                    InstructionReader.skipImmediates(in, op);
+                }
+                StackEntry condition = pop();
+                StackEntry second = pop();
+                StackEntry first = pop();
+                pushComputed(new SelectNode(first.node, second.node, condition.node), first.type, true, first, second, condition);
+            }
+            case LOCAL_GET -> {
+                int local = in.readU32AsInt();
+                push(StackEntry.local(localTypes[local], local));
+            }
+            case LOCAL_SET, LOCAL_TEE -> {
+                int local = in.readU32AsInt();
+                StackEntry value = pop();
+                orderBefore(value);
+                spillReadersOf(local);
+                emit(SlotWriteNode.create(localTypes[local], local, value.node));
+                if (op == Opcode.LOCAL_TEE) {
+                    push(StackEntry.local(localTypes[local], local));
+                }
+            }
+            case GLOBAL_GET -> {
+                WasmGlobal global = instance.global(in.readU32AsInt());
+                pushComputed(new GlobalReadNode(global), global.valueType(), !global.isMutable());
+            }
+            case GLOBAL_SET -> {
+                WasmGlobal global = instance.global(in.readU32AsInt());
+                StackEntry value = pop();
+                spillImpure();
+                emit(new GlobalWriteNode(global, value.node));
+            }
+            case I32_CONST -> push(StackEntry.constantBits(ValueType.I32, in.readS32()));
+            case I64_CONST -> push(StackEntry.constantBits(ValueType.I64, in.readS64()));
+            case F32_CONST -> push(StackEntry.constantBits(ValueType.F32, in.readFixedInt()));
+            case F64_CONST -> push(StackEntry.constantBits(ValueType.F64, in.readFixedLong()));
+            case REF_NULL -> push(StackEntry.constantReference(ValueType.fromCode(in.readByte()), WasmNull.INSTANCE));
+            case REF_FUNC -> push(StackEntry.constantReference(ValueType.FUNCREF, instance.function(in.readU32AsInt())));
+            case REF_IS_NULL -> {
+                StackEntry value = pop();
+                pushComputed(new RefIsNullNode(value.node), ValueType.I32, true, value);
+            }
+            default -> {
+                if (op.immediate == dev.enoki.wasm.module.ImmediateKind.MEMARG) {
+                    memoryAccess(op);
+                } else if (op.immediate == dev.enoki.wasm.module.ImmediateKind.NONE && op.hasFixedSignature()) {
+                    StackEntry[] operands = popN(op.operands().length);
+                    pushComputed(NumericNodes.create(op, nodes(operands)), op.results()[0], !TRAPPING_NUMERIC.contains(op), operands);
+                } else {
+                    tableOrBulkMemory(op);
+                }
+            }
+        }
+        return null;
+    }
+
+    private BlockNode skipUnreachable(Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> {
+                InstructionReader.skipImmediates(in, op);
+                deadNesting++;
+            }
+            case ELSE -> {
+                if (deadNesting == 0) {
+                    enterElse();
+                }
+            }
+            case END -> {
+                if (deadNesting == 0) {
+                    return exitBlock();
+                }
+                deadNesting--;
+            }
+            default -> InstructionReader.skipImmediates(in, op);
+        }
+        return null;
+    }
+
+    private void enterBlock(Opcode op) {
+        FuncType signature = BlockType.resolve(in.readS33(), module.types());
+        ExpressionNode condition = op == Opcode.IF ? pop().node : null;
+        spillAllButStable();
+        int height = stack.size() - signature.paramCount();
+        if (op == Opcode.LOOP) {
+            // Branches back to the loop deliver its parameters into these slots, so the body reads them from there.
+            emitAll(moveTopTo(height, signature.params(), false));
+            for (int i = 0; i < signature.paramCount(); i++) {
+                stack.set(height + i, StackEntry.temporary(signature.param(i), temporarySlot(height + i, signature.param(i))));
+            }
+        }
+        ControlFrame c = new ControlFrame(op, signature, height);
+        if (op == Opcode.IF) {
+            c.condition = condition;
+            c.ifParameters = new ArrayList<>(stack.subList(height, stack.size()));
+        }
+        controls.add(c);
+    }
+
+    private void emitAll(List<StatementNode> statements) {
+        current().statements.addAll(statements);
+    }
+
+    private void enterElse() {
+        ControlFrame c = current();
+        storeFallThroughResults(c);
+        c.thenStatements = c.statements;
+        c.statements = new ArrayList<>();
+        c.unreachable = false;
+        for (StackEntry p : c.ifParameters) {
+            push(p.copy());
+        }
+    }
+
+    private BlockNode exitBlock() {
+        ControlFrame c = current();
+        if (c.opcode == Opcode.IF && c.thenStatements == null) {
+            // An if without else passes its parameters through as results when the condition is false.
+            enterElse();
+        }
+        storeFallThroughResults(c);
+        controls.remove(controls.size() - 1);
+        StatementNode[] body = c.statements.toArray(StatementNode[]::new);
+        if (c.opcode == null) {
+            return new BlockNode(body);
+        }
+        StatementNode node = switch (c.opcode) {
+            case LOOP -> new LoopBlockNode(body);
+            case IF -> new IfNode(c.condition, new BlockNode(c.thenStatements.toArray(StatementNode[]::new)), new BlockNode(body));
+            default -> new BlockNode(body);
+        };
+        emit(node);
+        pushResults(c.signature.results());
+        return null;
+    }
+
+    private void branchTable() {
+        int count = in.readU32AsInt();
+        int[] depths = new int[count + 1];
+        for (int i = 0; i <= count; i++) {
+            depths[i] = in.readU32AsInt();
+        }
+        StackEntry index = pop();
+        spillImpure();
+        BranchNode[] targets = new BranchNode[depths.length];
+        for (int i = 0; i < depths.length; i++) {
+            targets[i] = branchTo(depths[i], true);
+        }
+        emit(new BranchTableNode(index.node, targets));
+        markUnreachable();
+    }
+
+    private void call(int function) {
+        FuncType callee = module.functionType(function);
+        StackEntry[] arguments = popN(callee.paramCount());
+        spillImpure();
+        int[] resultSlots = pushResults(callee.results());
+        emit(new CallNode(instance.function(function), nodes(arguments), resultSlots));
+    }
+
+    private void callIndirect(int typeIndex, int table) {
+        FuncType signature = module.types().get(typeIndex);
+        StackEntry index = pop();
+        StackEntry[] arguments = popN(signature.paramCount());
+        spillImpure();
+        int[] resultSlots = pushResults(signature.results());
+        emit(new CallIndirectNode(instance.table(table), signature, nodes(arguments), index.node, resultSlots));
+    }
+
+    private void memoryAccess(Opcode op) {
+        in.readU32(); // alignment: a hint only, checked by the validator
+        long offset = in.readU32();
+        LinearMemory memory = instance.memory(0);
+        if (op.isLoad()) {
+            StackEntry address = pop();
+            pushComputed(new LoadNode(memory, op, offset, address.node), op.results()[0], false, address);
+        } else {
+            StackEntry value = pop();
+            StackEntry address = pop();
+            spillImpure();
+            emit(new StoreNode(memory, op, offset, address.node, value.node));
+        }
+    }
+
+    private void tableOrBulkMemory(Opcode op) {
+        switch (op) {
+            case MEMORY_SIZE -> {
+                in.readByte();
+                pushComputed(new MemorySizeNode(instance.memory(0)), ValueType.I32, false);
+            }
+            case MEMORY_GROW -> {
+                in.readByte();
+                StackEntry delta = pop();
+                spillImpure();
+                int slot = pushResults(new ValueType[]{ValueType.I32})[0];
+                emit(new MemoryGrowNode(instance.memory(0), delta.node, slot));
+            }
+            case MEMORY_FILL -> {
+                in.readByte();
+                ExpressionNode[] operands = effectOperands(3);
+                emit(new MemoryFillNode(instance.memory(0), operands[0], operands[1], operands[2]));
+            }
+            case MEMORY_COPY -> {
+                int destination = in.readU32AsInt();
+                int source = in.readU32AsInt();
+                ExpressionNode[] operands = effectOperands(3);
+                emit(new MemoryCopyNode(instance.memory(destination), instance.memory(source), operands[0], operands[1], operands[2]));
+            }
+            case MEMORY_INIT -> {
+                int data = in.readU32AsInt();
+                int memory = in.readU32AsInt();
+                ExpressionNode[] operands = effectOperands(3);
+                emit(new MemoryInitNode(instance.memory(memory), instance, data, operands[0], operands[1], operands[2]));
+            }
+            case DATA_DROP -> emit(new DataDropNode(instance, in.readU32AsInt()));
+            case TABLE_GET -> {
+                StackEntry index = pop();
+                dev.enoki.wasm.runtime.WasmTable table = instance.table(in.readU32AsInt());
+                pushComputed(new TableGetNode(table, index.node), table.elementType(), false, index);
+            }
+            case TABLE_SET -> {
+                dev.enoki.wasm.runtime.WasmTable table = instance.table(in.readU32AsInt());
+                ExpressionNode[] operands = effectOperands(2);
+                emit(new TableSetNode(table, operands[0], operands[1]));
+            }
+            case TABLE_SIZE -> pushComputed(new TableSizeNode(instance.table(in.readU32AsInt())), ValueType.I32, false);
+            case TABLE_GROW -> {
+                dev.enoki.wasm.runtime.WasmTable table = instance.table(in.readU32AsInt());
+                ExpressionNode[] operands = effectOperands(2);
+                int slot = pushResults(new ValueType[]{ValueType.I32})[0];
+                emit(new TableGrowNode(table, operands[0], operands[1], slot));
+            }
+            case TABLE_FILL -> {
+                dev.enoki.wasm.runtime.WasmTable table = instance.table(in.readU32AsInt());
+                ExpressionNode[] operands = effectOperands(3);
+                emit(new TableFillNode(table, operands[0], operands[1], operands[2]));
+            }
+            case TABLE_COPY -> {
+                int destination = in.readU32AsInt();
+                int source = in.readU32AsInt();
+                ExpressionNode[] operands = effectOperands(3);
+                emit(new TableCopyNode(instance.table(destination), instance.table(source), operands[0], operands[1], operands[2]));
+            }
+            case TABLE_INIT -> {
+                int element = in.readU32AsInt();
+                int table = in.readU32AsInt();
+                ExpressionNode[] operands = effectOperands(3);
+                emit(new TableInitNode(instance.table(table), instance, element, operands[0], operands[1], operands[2]));
+            }
+            case ELEM_DROP -> emit(new ElemDropNode(instance, in.readU32AsInt()));
+            default -> throw new IllegalStateException("instruction not supported by the AST builder: " + op);
+        }
+    }
+
+    /** Pops the operands of a statement with effects, after evaluating what is pending below them. */
+    private ExpressionNode[] effectOperands(int n) {
+        StackEntry[] operands = popN(n);
+        spillImpure();
+        return nodes(operands);
+    }
+}

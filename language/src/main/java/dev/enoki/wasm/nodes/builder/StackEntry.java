@@ -1,0 +1,93 @@
+package dev.enoki.wasm.nodes.builder;
+
+import dev.enoki.wasm.module.ValueType;
+import dev.enoki.wasm.nodes.ConstantNode;
+import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.variable.SlotReadNode;
+
+/**
+ * One value on the builder's simulated operand stack: the expression that will compute it, plus what the builder
+ * must know to keep Wasm's order of evaluation when it emits statements while the value is still pending.
+ */
+final class StackEntry {
+    enum Kind {
+        /** A constant; never affected by anything. */
+        CONSTANT,
+        /** A read of a temporary slot written earlier; stable until the same stack position is reused. */
+        TEMPORARY,
+        /** local.get; changes only when that local is written. */
+        LOCAL,
+        /** Any other expression. */
+        COMPUTED
+    }
+
+    final ExpressionNode node;
+    final ValueType type;
+    final Kind kind;
+    /** Slot read by a TEMPORARY or LOCAL entry, else -1. */
+    final int slot;
+    /** No trap and no read of memory, globals or tables: may be evaluated later without changing behaviour. */
+    final boolean pure;
+    /** Locals the expression reads, one bit per local index modulo 64 (a conservative set). */
+    final long localMask;
+    private final long constantBits;
+    private final Object constantReference;
+
+    private StackEntry(ExpressionNode node, ValueType type, Kind kind, int slot, boolean pure, long localMask, long bits, Object reference) {
+        this.node = node;
+        this.type = type;
+        this.kind = kind;
+        this.slot = slot;
+        this.pure = pure;
+        this.localMask = localMask;
+        this.constantBits = bits;
+        this.constantReference = reference;
+    }
+
+    static StackEntry constantBits(ValueType type, long bits) {
+        return new StackEntry(ConstantNode.ofBits(bits), type, Kind.CONSTANT, -1, true, 0, bits, null);
+    }
+
+    static StackEntry constantReference(ValueType type, Object reference) {
+        return new StackEntry(ConstantNode.ofReference(reference), type, Kind.CONSTANT, -1, true, 0, 0, reference);
+    }
+
+    static StackEntry temporary(ValueType type, int slot) {
+        return new StackEntry(new SlotReadNode(slot), type, Kind.TEMPORARY, slot, true, 0, 0, null);
+    }
+
+    static StackEntry local(ValueType type, int local) {
+        return new StackEntry(new SlotReadNode(local), type, Kind.LOCAL, local, true, localBit(local), 0, null);
+    }
+
+    static StackEntry computed(ExpressionNode node, ValueType type, boolean pure, long localMask) {
+        return new StackEntry(node, type, Kind.COMPUTED, -1, pure, localMask, 0, null);
+    }
+
+    static long localBit(int local) {
+        return 1L << (local & 63);
+    }
+
+    boolean readsLocal(int local) {
+        return (localMask & localBit(local)) != 0;
+    }
+
+    /** True if a second node computing the same value can be made without evaluating anything ({@link #copyNode}). */
+    boolean isCopyable() {
+        return kind != Kind.COMPUTED;
+    }
+
+    /** A fresh node for the same value; a node can have only one parent, so a value used twice needs a copy. */
+    ExpressionNode copyNode() {
+        return switch (kind) {
+            case CONSTANT -> constantReference != null ? ConstantNode.ofReference(constantReference) : ConstantNode.ofBits(constantBits);
+            case TEMPORARY, LOCAL -> new SlotReadNode(slot);
+            case COMPUTED -> throw new IllegalStateException("computed values must be spilled before they are copied");
+        };
+    }
+
+    /** A second entry for the same stable value (the parameters an if's else-arm starts with again). */
+    StackEntry copy() {
+        return new StackEntry(copyNode(), type, kind, slot, pure, localMask, constantBits, constantReference);
+    }
+}

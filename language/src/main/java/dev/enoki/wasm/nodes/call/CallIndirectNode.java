@@ -1,0 +1,60 @@
+package dev.enoki.wasm.nodes.call;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.enoki.wasm.errors.Trap;
+import dev.enoki.wasm.module.FuncType;
+import dev.enoki.wasm.module.ValueType;
+import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.StatementNode;
+import dev.enoki.wasm.runtime.CanonicalTypes;
+import dev.enoki.wasm.runtime.WasmFunction;
+import dev.enoki.wasm.runtime.WasmNull;
+import dev.enoki.wasm.runtime.WasmTable;
+
+/** call_indirect: table lookup, a one-int signature check, then an inline cache on the callee. */
+public final class CallIndirectNode extends StatementNode {
+    private final WasmTable table;
+    private final int expectedTypeId;
+    @Children private final ExpressionNode[] arguments;
+    @Child private ExpressionNode index;
+    @CompilationFinal(dimensions = 1) private final ValueType[] argumentTypes;
+    @CompilationFinal(dimensions = 1) private final int[] resultSlots;
+    @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
+    @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
+
+    public CallIndirectNode(WasmTable table, FuncType type, ExpressionNode[] arguments, ExpressionNode index, int[] resultSlots) {
+        this.table = table;
+        this.expectedTypeId = CanonicalTypes.idOf(type);
+        this.arguments = arguments;
+        this.index = index;
+        this.argumentTypes = type.params();
+        this.resultSlots = resultSlots;
+        this.resultTypes = type.results();
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        Object[] values = CallValues.evaluateArguments(frame, arguments, argumentTypes);
+        int i = index.executeI32(frame);
+        Object[] elements = table.elements();
+        if (Integer.compareUnsigned(i, elements.length) >= 0) {
+            CompilerDirectives.transferToInterpreter();
+            throw Trap.create(Trap.UNDEFINED_ELEMENT, this);
+        }
+        Object element = elements[i];
+        if (element == WasmNull.INSTANCE) {
+            CompilerDirectives.transferToInterpreter();
+            throw Trap.create(Trap.UNINITIALIZED_ELEMENT, this);
+        }
+        WasmFunction function = (WasmFunction) element;
+        if (function.typeId() != expectedTypeId) {
+            CompilerDirectives.transferToInterpreter();
+            throw Trap.create(Trap.INDIRECT_CALL_TYPE_MISMATCH, this);
+        }
+        Object result = dispatch.execute(function, values);
+        CallValues.storeResults(frame, result, resultSlots, resultTypes);
+        return FALL_THROUGH;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.enoki.wasm.nodes.control;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.enoki.wasm.nodes.StatementNode;
+
+/**
+ * br (and return): moves the carried values into the target label's slots, then reports the target's depth. The
+ * writes run in stack order, which is safe because a value never reads a slot that an earlier write targets.
+ */
+public final class BranchNode extends StatementNode {
+    @Children private final StatementNode[] moves;
+    private final int depth;
+
+    public BranchNode(StatementNode[] moves, int depth) {
+        this.moves = moves;
+        this.depth = depth;
+    }
+
+    @Override
+    @ExplodeLoop
+    public int execute(VirtualFrame frame) {
+        for (StatementNode move : moves) {
+            move.execute(frame);
+        }
+        return depth;
+    }
+}

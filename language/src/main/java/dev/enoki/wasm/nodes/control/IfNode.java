@@ -1,0 +1,28 @@
+package dev.enoki.wasm.nodes.control;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.profiles.CountingConditionProfile;
+import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.StatementNode;
+
+/** if/else: both arms are blocks of the same label. */
+public final class IfNode extends StatementNode {
+    @Child private ExpressionNode condition;
+    @Child private BlockNode thenBlock;
+    @Child private BlockNode elseBlock;
+    private final CountingConditionProfile profile = CountingConditionProfile.create();
+
+    public IfNode(ExpressionNode condition, BlockNode thenBlock, BlockNode elseBlock) {
+        this.condition = condition;
+        this.thenBlock = thenBlock;
+        this.elseBlock = elseBlock;
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        if (profile.profile(condition.executeI32(frame) != 0)) {
+            return thenBlock.execute(frame);
+        }
+        return elseBlock.execute(frame);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.enoki.wasm.nodes.memory;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.enoki.wasm.memory.LinearMemory;
+import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.StatementNode;
+
+/** memory.grow: a statement (it changes state) that leaves the old size, or -1, in its result slot. */
+public final class MemoryGrowNode extends StatementNode {
+    private final LinearMemory memory;
+    private final int resultSlot;
+    @Child private ExpressionNode delta;
+
+    public MemoryGrowNode(LinearMemory memory, ExpressionNode delta, int resultSlot) {
+        this.memory = memory;
+        this.delta = delta;
+        this.resultSlot = resultSlot;
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        long old = memory.grow(Integer.toUnsignedLong(delta.executeI32(frame)));
+        frame.setIntStatic(resultSlot, (int) old);
+        return FALL_THROUGH;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.enoki.wasm.nodes.variable;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.StatementNode;
+import dev.enoki.wasm.runtime.WasmGlobal;
+
+/** global.set. */
+public final class GlobalWriteNode extends StatementNode {
+    private final WasmGlobal global;
+    @Child private ExpressionNode value;
+
+    public GlobalWriteNode(WasmGlobal global, ExpressionNode value) {
+        this.global = global;
+        this.value = value;
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        switch (global.valueType()) {
+            case I32 -> global.setI32(value.executeI32(frame));
+            case I64 -> global.setI64(value.executeI64(frame));
+            case F32 -> global.setF32(value.executeF32(frame));
+            case F64 -> global.setF64(value.executeF64(frame));
+            default -> global.setReference(value.executeReference(frame));
+        }
+        return FALL_THROUGH;
+    }
+}
