@@ -15,7 +15,8 @@ import java.util.Arrays;
 final class FunctionBodyReader {
     /**
      * The most locals one function may declare. The spec allows up to 2^32-1, but the locals are expanded into an
-     * array, and JavaScript engines agree on this limit, so larger counts are rejected before allocating anything.
+     * array; this is the JS API's implementation limit, and larger counts are rejected before anything
+     * is allocated.
      */
     static final long MAX_LOCALS = 50_000;
 

@@ -20,7 +20,8 @@ final class TypeReader {
     /**
      * A value type. Type codes are one-byte signed LEB128s, so a continuation bit makes the encoding too long. An
      * unknown code is reported as a malformed reference type, as the reference interpreter does: it tries number,
-     * vector and reference types in turn and reports the last failure.
+     * vector and reference types in turn and reports the last failure. {@code v128} is a Wasm 2.0 value type and
+     * decodes; that this engine has no SIMD is for the validator to report.
      */
     static ValueType readValueType(ByteReader in) {
         int offset = in.position();

@@ -15,9 +15,13 @@ import dev.enoki.wasm.module.ValueType;
 
 /**
  * A global variable. Numbers are kept as raw bits in one long (floats by their bit pattern, so NaN payloads
- * survive); references in a separate field. Imported globals are the exporter's object itself.
+ * survive); references in a separate field. Imported globals are the exporter's object itself. The host reads
+ * (and, when mutable, writes) the member {@code value}.
  */
-public final class WasmGlobal {
+@ExportLibrary(InteropLibrary.class)
+public final class WasmGlobal implements TruffleObject {
+    private static final String VALUE = "value";
+
     private final GlobalType type;
     private long bits;
     private Object reference;

@@ -2,6 +2,7 @@ package dev.enoki.wasm.nodes.call;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.errors.Trap;
 import dev.enoki.wasm.module.FuncType;
@@ -46,7 +47,7 @@ public final class CallIndirectNode extends StatementNode {
         Object element = elements[i];
         if (element == WasmNull.INSTANCE) {
             CompilerDirectives.transferToInterpreter();
-            throw Trap.create(Trap.UNINITIALIZED_ELEMENT, this);
+            throw uninitialized(i);
         }
         WasmFunction function = (WasmFunction) element;
         if (function.typeId() != expectedTypeId) {
@@ -56,5 +57,10 @@ public final class CallIndirectNode extends StatementNode {
         Object result = dispatch.execute(function, values);
         CallValues.storeResults(frame, result, resultSlots, resultTypes);
         return FALL_THROUGH;
+    }
+
+    @TruffleBoundary
+    private Trap uninitialized(int elementIndex) {
+        return Trap.create(Trap.UNINITIALIZED_ELEMENT + " " + elementIndex, this);
     }
 }
