@@ -10,9 +10,17 @@ public final class WasmContext {
     private final WasmLanguage language;
     private final TruffleLanguage.Env env;
 
+    private final boolean wasiEnabled;
+
     WasmContext(WasmLanguage language, TruffleLanguage.Env env) {
         this.language = language;
         this.env = env;
+        this.wasiEnabled = java.util.Arrays.asList(env.getOptions().get(WasmOptions.Builtins).split(",")).contains(dev.enoki.wasm.wasi.WasiModule.NAME);
+    }
+
+    /** True when the context option {@code wasm.Builtins} provides WASI preview1 to instances. */
+    public boolean isWasiEnabled() {
+        return wasiEnabled;
     }
 
     public static WasmContext get(Node node) {

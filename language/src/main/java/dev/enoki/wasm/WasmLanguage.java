@@ -28,6 +28,16 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     }
 
     @Override
+    protected org.graalvm.options.OptionDescriptors getOptionDescriptors() {
+        return new WasmOptionsOptionDescriptors();
+    }
+
+    @Override
+    protected boolean areOptionsCompatible(org.graalvm.options.OptionValues firstOptions, org.graalvm.options.OptionValues newOptions) {
+        return true;
+    }
+
+    @Override
     protected WasmContext createContext(Env env) {
         return new WasmContext(this, env);
     }

@@ -38,7 +38,7 @@ public final class ModuleObject implements TruffleObject {
         if (imports != null && InteropLibrary.getUncached().isNull(imports)) {
             imports = null;
         }
-        return new InstanceObject(Instantiator.instantiate(WasmContext.get(null).language(), module, imports));
+        return new InstanceObject(Instantiator.instantiate(WasmContext.get(null), module, imports));
     }
 
     @ExportMessage

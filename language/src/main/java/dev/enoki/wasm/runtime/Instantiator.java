@@ -3,7 +3,9 @@ package dev.enoki.wasm.runtime;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import dev.enoki.wasm.WasmContext;
 import dev.enoki.wasm.WasmLanguage;
+import dev.enoki.wasm.wasi.WasiModule;
 import dev.enoki.wasm.errors.LinkError;
 import dev.enoki.wasm.errors.Trap;
 import dev.enoki.wasm.interop.ValueConversion;
@@ -27,22 +29,24 @@ import java.util.List;
  * segments in order (a trap stops there, keeping the writes already done), and finally run the start function.
  */
 public final class Instantiator {
+    private final WasmContext context;
     private final WasmLanguage language;
     private final WasmModule module;
     private final Object importObject;
     private final WasmInstance instance;
     private final InteropLibrary interop = InteropLibrary.getUncached();
 
-    private Instantiator(WasmLanguage language, WasmModule module, Object importObject) {
-        this.language = language;
+    private Instantiator(WasmContext context, WasmModule module, Object importObject) {
+        this.context = context;
+        this.language = context.language();
         this.module = module;
         this.importObject = importObject;
         this.instance = new WasmInstance(module);
     }
 
     /** @param importObject a polyglot object of namespaces (objects of fields), or null when there are no imports */
-    public static WasmInstance instantiate(WasmLanguage language, WasmModule module, Object importObject) {
-        Instantiator instantiator = new Instantiator(language, module, importObject);
+    public static WasmInstance instantiate(WasmContext context, WasmModule module, Object importObject) {
+        Instantiator instantiator = new Instantiator(context, module, importObject);
         instantiator.link();
         instantiator.allocate();
         instantiator.initializeSegments();
@@ -67,6 +71,13 @@ public final class Instantiator {
     }
 
     private Object resolve(Import im) {
+        if (context.isWasiEnabled() && im.module().equals(WasiModule.NAME) && im.kind() == dev.enoki.wasm.module.ExternKind.FUNCTION) {
+            WasmFunction function = WasiModule.resolve(context, instance, im.name(), module.types().get(im.functionTypeIndex()));
+            if (function == null) {
+                throw new LinkError("unknown import " + describe(im) + ": WASI preview1 has no function of that name");
+            }
+            return function;
+        }
         try {
             if (importObject == null) {
                 throw new LinkError("unknown import " + describe(im) + ": no imports were given");

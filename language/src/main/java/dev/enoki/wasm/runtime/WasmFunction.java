@@ -52,6 +52,13 @@ public final class WasmFunction implements TruffleObject {
         return new WasmFunction(language, type, null, -1, executable);
     }
 
+    /** A function implemented by the engine itself (a predefined module such as WASI), with a ready call target. */
+    public static WasmFunction predefined(WasmLanguage language, FuncType type, CallTarget callTarget) {
+        WasmFunction function = new WasmFunction(language, type, null, -1, null);
+        function.callTarget = callTarget;
+        return function;
+    }
+
     public FuncType type() {
         return type;
     }
@@ -61,7 +68,10 @@ public final class WasmFunction implements TruffleObject {
     }
 
     public String name() {
-        return instance != null ? instance.module().functionName(index) : "host";
+        if (instance != null) {
+            return instance.module().functionName(index);
+        }
+        return hostFunction != null ? "host" : ((com.oracle.truffle.api.RootCallTarget) callTarget).getRootNode().getName();
     }
 
     public CallTarget callTarget() {
