@@ -2,6 +2,7 @@ package dev.enoki.wasm;
 
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
+import dev.enoki.wasm.memory.ContextMemories;
 
 /** Per-context state of Enoki. */
 public final class WasmContext {
@@ -11,11 +12,19 @@ public final class WasmContext {
     private final TruffleLanguage.Env env;
 
     private final boolean wasiEnabled;
+    private final ContextMemories memories;
 
     WasmContext(WasmLanguage language, TruffleLanguage.Env env) {
         this.language = language;
         this.env = env;
+        long limit = env.getOptions().get(WasmOptions.MemoryLimit);
+        this.memories = new ContextMemories(limit > 0 ? limit : Long.MAX_VALUE);
         this.wasiEnabled = java.util.Arrays.asList(env.getOptions().get(WasmOptions.Builtins).split(",")).contains(dev.enoki.wasm.wasi.WasiModule.NAME);
+    }
+
+    /** The linear memories of this context, released together when it closes. */
+    public ContextMemories memories() {
+        return memories;
     }
 
     /** True when the context option {@code wasm.Builtins} provides WASI preview1 to instances. */

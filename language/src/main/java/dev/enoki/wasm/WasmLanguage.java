@@ -43,6 +43,12 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     }
 
     @Override
+    protected void disposeContext(WasmContext context) {
+        // Every thread has left the context by now, so no Wasm code can be touching the memories being unmapped.
+        context.memories().releaseAll();
+    }
+
+    @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
         if (!source.hasBytes()) {

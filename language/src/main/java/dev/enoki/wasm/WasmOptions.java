@@ -16,4 +16,7 @@ public final class WasmOptions {
 
     @Option(help = "Directories a WASI program may access, comma separated, each GUEST::HOST (or one path for both).", category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<guest>::<host>,...")
     public static final OptionKey<String> WasiMapDirs = new OptionKey<>("");
+
+    @Option(help = "The most bytes of linear memory all memories of a context may hold together (0: no limit).", category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<bytes>")
+    public static final OptionKey<Long> MemoryLimit = new OptionKey<>(0L);
 }

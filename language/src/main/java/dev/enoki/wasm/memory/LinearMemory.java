@@ -2,50 +2,134 @@ package dev.enoki.wasm.memory;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidBufferOffsetException;
 import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import dev.enoki.wasm.interop.ValueArray;
 import com.oracle.truffle.api.nodes.Node;
 import dev.enoki.wasm.errors.Trap;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
- * A Wasm linear memory: little-endian bytes addressed by unsigned 32-bit addresses plus a static offset. Every access
- * goes through one bounds check, {@code address + offset + width <= byteSize}, done on longs so it cannot overflow.
+ * A Wasm linear memory: little-endian bytes addressed by an unsigned 32-bit address plus a static offset, checked once
+ * per access ({@code address + offset + width <= byteSize}, computed on longs so it cannot overflow).
  *
- * <p>The bytes live in a Java array accessed through little-endian {@link VarHandle}s, which measured fastest in
- * compiled code (see DESIGN.md). Arrays cap a memory at 32767 pages; growing past that fails like any other grow.
+ * <p>The bytes live off the Java heap, in address space reserved once for the memory's maximum size (at most 4 GiB):
+ * growing only widens the view, and pages cost memory only once touched. The reservation is released when the
+ * memory becomes unreachable (a {@link Cleaner}), or at once when its context closes ({@link ContextMemories}). The
+ * native bytes are booked in {@link NativeMemoryAccount}, which prompts a collection when unreachable memories may be
+ * holding much of them.
+ *
+ * <p>The host sees a memory as a writable buffer of its current byte size, with members {@code size} (pages) and
+ * {@code grow(pages)}.
  */
+@ExportLibrary(InteropLibrary.class)
 public final class LinearMemory implements TruffleObject {
+    private static final String SIZE = "size";
+    private static final String GROW = "grow";
+
     public static final int PAGE_SIZE = 65536;
-    /** Largest page count a Java array can hold. */
-    private static final long ARRAY_PAGE_LIMIT = Integer.MAX_VALUE / PAGE_SIZE;
+    /** Wasm32's limit: 65536 pages, 4 GiB. */
+    public static final long MAX_PAGES = 65536;
 
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final MemorySegment DETACHED = MemorySegment.ofArray(new byte[0]);
 
-    private byte[] bytes;
+    /** A view of exactly the current size; swapped on grow, and for an empty one when released. */
+    private MemorySegment segment;
     private final long maxPages;
+    private final Reservation reservation;
 
-    /** @param maxPages the declared maximum, or -1 for none */
-    public LinearMemory(long initialPages, long maxPages) {
-        this.bytes = new byte[(int) (initialPages * PAGE_SIZE)];
-        this.maxPages = maxPages;
+    /**
+     * The native side of a memory, kept apart from it so the cleaner can release it after the memory is unreachable.
+     */
+    static final class Reservation implements Runnable {
+        final long address;
+        final long reservedBytes;
+        final ContextMemories context;
+        final WeakReference<LinearMemory> owner;
+        private long accountedBytes;
+        private volatile boolean released;
+
+        Reservation(long address, long reservedBytes, ContextMemories context, LinearMemory owner) {
+            this.address = address;
+            this.reservedBytes = reservedBytes;
+            this.context = context;
+            this.owner = new WeakReference<>(owner);
+        }
+
+        synchronized boolean account(long bytes) {
+            if (released || !context.claim(bytes)) {
+                return false;
+            }
+            NativeMemoryAccount.reserve(bytes);
+            accountedBytes += bytes;
+            return true;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!released) {
+                released = true;
+                VirtualMemory.release(address, reservedBytes);
+                NativeMemoryAccount.unreserve(accountedBytes);
+                context.unclaim(accountedBytes);
+                context.unregister(this);
+            }
+        }
     }
 
-    public static boolean canAllocate(long pages) {
-        return pages <= ARRAY_PAGE_LIMIT;
+    private LinearMemory(long maxPages, long address, long reservedBytes, ContextMemories context) {
+        this.maxPages = maxPages;
+        this.segment = DETACHED;
+        this.reservation = new Reservation(address, reservedBytes, context, this);
+        context.register(reservation);
+        CLEANER.register(this, reservation);
+    }
+
+    /**
+     * Allocates a memory of {@code initialPages}, growable to {@code maxPages} (-1: to 4 GiB). Returns null when the
+     * address space cannot be reserved or the context's memory limit does not allow the initial size.
+     */
+    @TruffleBoundary
+    public static LinearMemory allocate(long initialPages, long maxPages, ContextMemories context) {
+        long reservePages = maxPages >= 0 ? Math.min(maxPages, MAX_PAGES) : MAX_PAGES;
+        if (initialPages > reservePages) {
+            return null;
+        }
+        long reservedBytes = Math.max(reservePages * PAGE_SIZE, PAGE_SIZE);
+        long address = VirtualMemory.reserve(reservedBytes);
+        if (address == 0) {
+            return null;
+        }
+        LinearMemory memory = new LinearMemory(maxPages, address, reservedBytes, context);
+        if (memory.grow(initialPages) < 0) {
+            memory.reservation.run();
+            return null;
+        }
+        return memory;
     }
 
     public long byteSize() {
-        return bytes.length;
+        return segment.byteSize();
     }
 
     public long pages() {
-        return bytes.length / PAGE_SIZE;
+        return segment.byteSize() / PAGE_SIZE;
     }
 
     /** The declared maximum in pages, or -1. */
@@ -53,121 +137,266 @@ public final class LinearMemory implements TruffleObject {
         return maxPages;
     }
 
+    /** True once the memory's context has closed; nothing can be read or written any more. */
+    public boolean isDetached() {
+        return reservation.released;
+    }
+
+    void detach() {
+        segment = DETACHED;
+    }
+
     /** Grows by {@code delta} pages; returns the old size in pages, or -1 when the grow is not possible. */
     @TruffleBoundary
     public long grow(long delta) {
         long old = pages();
         long target = old + delta;
-        long limit = maxPages >= 0 ? Math.min(maxPages, 65536) : 65536;
-        if (delta < 0 || target > limit || target > ARRAY_PAGE_LIMIT) {
+        if (delta < 0 || target * PAGE_SIZE > reservation.reservedBytes || (maxPages >= 0 && target > maxPages)) {
             return -1;
         }
         if (delta > 0) {
-            try {
-                bytes = Arrays.copyOf(bytes, (int) (target * PAGE_SIZE));
-            } catch (OutOfMemoryError e) {
+            if (!reservation.account(delta * PAGE_SIZE)) {
                 return -1;
             }
+            segment = VirtualMemory.view(reservation.address, target * PAGE_SIZE);
         }
         return old;
     }
 
-    /** Address of an access of {@code width} bytes, after the bounds check. */
-    private int checked(int address, long offset, int width, Node location) {
+    private long checked(int address, long offset, int width, Node location, MemorySegment s) {
         long ea = Integer.toUnsignedLong(address) + offset;
-        if (ea + width > bytes.length) {
+        if (ea + width > s.byteSize()) {
             CompilerDirectives.transferToInterpreter();
             throw Trap.create(Trap.OUT_OF_BOUNDS_MEMORY, location);
         }
-        return (int) ea;
+        return ea;
     }
 
     public int loadI32(int address, long offset, Node location) {
-        int ea = checked(address, offset, 4, location);
-        return (int) INT.get(bytes, ea);
+        MemorySegment s = segment;
+        return s.get(INT, checked(address, offset, 4, location, s));
     }
 
     public long loadI64(int address, long offset, Node location) {
-        int ea = checked(address, offset, 8, location);
-        return (long) LONG.get(bytes, ea);
+        MemorySegment s = segment;
+        return s.get(LONG, checked(address, offset, 8, location, s));
     }
 
     public byte loadI8(int address, long offset, Node location) {
-        int ea = checked(address, offset, 1, location);
-        return bytes[ea];
+        MemorySegment s = segment;
+        return s.get(ValueLayout.JAVA_BYTE, checked(address, offset, 1, location, s));
     }
 
     public short loadI16(int address, long offset, Node location) {
-        int ea = checked(address, offset, 2, location);
-        return (short) SHORT.get(bytes, ea);
+        MemorySegment s = segment;
+        return s.get(SHORT, checked(address, offset, 2, location, s));
     }
 
     public void storeI32(int address, long offset, int value, Node location) {
-        int ea = checked(address, offset, 4, location);
-        INT.set(bytes, ea, value);
+        MemorySegment s = segment;
+        s.set(INT, checked(address, offset, 4, location, s), value);
     }
 
     public void storeI64(int address, long offset, long value, Node location) {
-        int ea = checked(address, offset, 8, location);
-        LONG.set(bytes, ea, value);
+        MemorySegment s = segment;
+        s.set(LONG, checked(address, offset, 8, location, s), value);
     }
 
     public void storeI8(int address, long offset, byte value, Node location) {
-        int ea = checked(address, offset, 1, location);
-        bytes[ea] = value;
+        MemorySegment s = segment;
+        s.set(ValueLayout.JAVA_BYTE, checked(address, offset, 1, location, s), value);
     }
 
     public void storeI16(int address, long offset, short value, Node location) {
-        int ea = checked(address, offset, 2, location);
-        SHORT.set(bytes, ea, value);
-    }
-
-    private boolean inBounds(long start, long length) {
-        return start + length <= bytes.length;
+        MemorySegment s = segment;
+        s.set(SHORT, checked(address, offset, 2, location, s), value);
     }
 
     /** memory.fill: traps before writing anything when the range is out of bounds. */
     @TruffleBoundary
     public void fill(int destination, byte value, int length, Node location) {
+        MemorySegment s = segment;
         long d = Integer.toUnsignedLong(destination);
         long n = Integer.toUnsignedLong(length);
-        if (!inBounds(d, n)) {
+        if (d + n > s.byteSize()) {
             throw Trap.create(Trap.OUT_OF_BOUNDS_MEMORY, location);
         }
-        Arrays.fill(bytes, (int) d, (int) (d + n), value);
+        s.asSlice(d, n).fill(value);
     }
 
     /** memory.copy within this memory or from {@code source}; overlapping ranges copy as if through a buffer. */
     @TruffleBoundary
     public void copyFrom(LinearMemory source, int destination, int sourceAddress, int length, Node location) {
+        MemorySegment to = segment;
+        MemorySegment from = source.segment;
         long d = Integer.toUnsignedLong(destination);
         long s = Integer.toUnsignedLong(sourceAddress);
         long n = Integer.toUnsignedLong(length);
-        if (!inBounds(d, n) || !source.inBounds(s, n)) {
+        if (d + n > to.byteSize() || s + n > from.byteSize()) {
             throw Trap.create(Trap.OUT_OF_BOUNDS_MEMORY, location);
         }
-        System.arraycopy(source.bytes, (int) s, bytes, (int) d, (int) n);
+        MemorySegment.copy(from, s, to, d, n);
     }
 
     /** memory.init and active data segments: copies {@code length} bytes of {@code data} from {@code dataOffset}. */
     @TruffleBoundary
     public void initialize(byte[] data, int destination, int dataOffset, int length, Node location) {
+        MemorySegment s = segment;
         long d = Integer.toUnsignedLong(destination);
-        long s = Integer.toUnsignedLong(dataOffset);
+        long o = Integer.toUnsignedLong(dataOffset);
         long n = Integer.toUnsignedLong(length);
-        if (!inBounds(d, n) || s + n > data.length) {
+        if (d + n > s.byteSize() || o + n > data.length) {
             throw Trap.create(Trap.OUT_OF_BOUNDS_MEMORY, location);
         }
-        System.arraycopy(data, (int) s, bytes, (int) d, (int) n);
+        MemorySegment.copy(data, (int) o, s, ValueLayout.JAVA_BYTE, d, (int) n);
     }
 
-    /** Host access to one byte; the caller checks bounds against {@link #byteSize()}. */
-    public byte hostReadByte(long index) {
-        return bytes[(int) index];
+    /** The current bytes for host-side access (WASI, the buffer protocol); callers check bounds on its size. */
+    public MemorySegment segment() {
+        return segment;
     }
 
-    public void hostWriteByte(long index, byte value) {
-        bytes[(int) index] = value;
+    // ---- the buffer protocol and members, for the host ----
+
+    @ExportMessage
+    boolean hasBufferElements() {
+        return true;
+    }
+
+    @ExportMessage
+    boolean isBufferWritable() {
+        return true;
+    }
+
+    @ExportMessage
+    long getBufferSize() {
+        return byteSize();
+    }
+
+    private long hostChecked(long offset, long width) throws InvalidBufferOffsetException {
+        if (offset < 0 || offset + width > byteSize()) {
+            throw InvalidBufferOffsetException.create(offset, width);
+        }
+        return offset;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    void readBuffer(long byteOffset, byte[] destination, int destinationOffset, int length) throws InvalidBufferOffsetException {
+        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, hostChecked(byteOffset, length), destination, destinationOffset, length);
+    }
+
+    @ExportMessage
+    byte readBufferByte(long byteOffset) throws InvalidBufferOffsetException {
+        return segment.get(ValueLayout.JAVA_BYTE, hostChecked(byteOffset, 1));
+    }
+
+    @ExportMessage
+    void writeBufferByte(long byteOffset, byte value) throws InvalidBufferOffsetException {
+        segment.set(ValueLayout.JAVA_BYTE, hostChecked(byteOffset, 1), value);
+    }
+
+    @ExportMessage
+    short readBufferShort(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        return segment.get(SHORT.withOrder(order), hostChecked(byteOffset, 2));
+    }
+
+    @ExportMessage
+    void writeBufferShort(ByteOrder order, long byteOffset, short value) throws InvalidBufferOffsetException {
+        segment.set(SHORT.withOrder(order), hostChecked(byteOffset, 2), value);
+    }
+
+    @ExportMessage
+    int readBufferInt(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        return segment.get(INT.withOrder(order), hostChecked(byteOffset, 4));
+    }
+
+    @ExportMessage
+    void writeBufferInt(ByteOrder order, long byteOffset, int value) throws InvalidBufferOffsetException {
+        segment.set(INT.withOrder(order), hostChecked(byteOffset, 4), value);
+    }
+
+    @ExportMessage
+    long readBufferLong(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        return segment.get(LONG.withOrder(order), hostChecked(byteOffset, 8));
+    }
+
+    @ExportMessage
+    void writeBufferLong(ByteOrder order, long byteOffset, long value) throws InvalidBufferOffsetException {
+        segment.set(LONG.withOrder(order), hostChecked(byteOffset, 8), value);
+    }
+
+    @ExportMessage
+    float readBufferFloat(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        return Float.intBitsToFloat(readBufferInt(order, byteOffset));
+    }
+
+    @ExportMessage
+    void writeBufferFloat(ByteOrder order, long byteOffset, float value) throws InvalidBufferOffsetException {
+        writeBufferInt(order, byteOffset, Float.floatToRawIntBits(value));
+    }
+
+    @ExportMessage
+    double readBufferDouble(ByteOrder order, long byteOffset) throws InvalidBufferOffsetException {
+        return Double.longBitsToDouble(readBufferLong(order, byteOffset));
+    }
+
+    @ExportMessage
+    void writeBufferDouble(ByteOrder order, long byteOffset, double value) throws InvalidBufferOffsetException {
+        writeBufferLong(order, byteOffset, Double.doubleToRawLongBits(value));
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return new ValueArray(new Object[]{SIZE, GROW});
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        return SIZE.equals(member) || GROW.equals(member);
+    }
+
+    @ExportMessage
+    boolean isMemberInvocable(String member) {
+        return GROW.equals(member);
+    }
+
+    @ExportMessage
+    Object readMember(String member) throws UnknownIdentifierException {
+        if (SIZE.equals(member)) {
+            return pages();
+        }
+        throw UnknownIdentifierException.create(member);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException, UnsupportedTypeException {
+        if (!GROW.equals(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        if (arguments.length != 1) {
+            throw ArityException.create(1, 1, arguments.length);
+        }
+        InteropLibrary interop = InteropLibrary.getUncached(arguments[0]);
+        if (!interop.fitsInLong(arguments[0])) {
+            throw UnsupportedTypeException.create(arguments, "grow takes a number of pages");
+        }
+        try {
+            return grow(interop.asLong(arguments[0]));
+        } catch (UnsupportedMessageException e) {
+            throw UnsupportedTypeException.create(arguments, "grow takes a number of pages");
+        }
+    }
+
+    @ExportMessage
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return toString();
     }
 
     @Override

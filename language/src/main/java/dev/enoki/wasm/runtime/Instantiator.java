@@ -165,10 +165,11 @@ public final class Instantiator {
         }
         int m = module.importedCount(dev.enoki.wasm.module.ExternKind.MEMORY);
         for (MemoryType type : module.memories()) {
-            if (!LinearMemory.canAllocate(type.limits().min())) {
-                throw new LinkError("cannot allocate a memory of " + type.limits().min() + " pages");
+            LinearMemory memory = LinearMemory.allocate(type.limits().min(), type.limits().max(), context.memories());
+            if (memory == null) {
+                throw new LinkError("cannot allocate a memory of " + type.limits().min() + " pages: the context's memory limit (wasm.MemoryLimit) or the address space does not allow it");
             }
-            instance.memories[m++] = new LinearMemory(type.limits().min(), type.limits().max());
+            instance.memories[m++] = memory;
         }
         int g = module.importedCount(dev.enoki.wasm.module.ExternKind.GLOBAL);
         for (Global global : module.globals()) {

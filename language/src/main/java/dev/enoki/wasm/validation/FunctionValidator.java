@@ -42,7 +42,6 @@ final class FunctionValidator {
     }
 
     private final ValidationContext ctx;
-    private final byte[] bytes;
     private final TypeStack stack = new TypeStack();
     private final ByteReader in;
     private int[] locals = new int[16];
@@ -54,7 +53,9 @@ final class FunctionValidator {
 
     FunctionValidator(ValidationContext ctx) {
         this.ctx = ctx;
-        this.bytes = ctx.module.bytes();
+        byte[] bytes = ctx.module.bytes();
+        // Not limited to a body: like the spec's decoder, a body missing its final end reads on into what follows,
+        // which decides the error ("END opcode expected", "section size mismatch", ...).
         this.in = new ByteReader(bytes, 0, bytes.length);
     }
 

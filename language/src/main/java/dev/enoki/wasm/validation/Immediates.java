@@ -22,8 +22,8 @@ final class Immediates {
     /**
      * A block type as the raw signed 33-bit value {@link BlockType#resolve} takes. As in the spec's decoder, a single
      * byte in the value type range (0x40..0x7F) is the empty type or a value type (a malformed reference type if it
-     * names none, as for other value types);
-     * anything else is an s33 type index, where a negative one is returned as {@link #NEGATIVE_TYPE_INDEX}.
+     * names none, as for other value types); anything else is an s33 type index, where a negative one is returned as
+     * {@link #NEGATIVE_TYPE_INDEX}.
      */
     static long readBlockType(ByteReader in) {
         int start = in.position();

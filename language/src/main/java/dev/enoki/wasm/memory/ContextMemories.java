@@ -1,0 +1,57 @@
+package dev.enoki.wasm.memory;
+
+import java.lang.ref.WeakReference;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The linear memories of one context: what {@code Context.close()} releases at once, and the byte limit the context
+ * option {@code wasm.MemoryLimit} sets on their total size. Holds memories weakly, so it never keeps one alive.
+ */
+public final class ContextMemories {
+    private final long limitBytes;
+    private final Set<LinearMemory.Reservation> live = ConcurrentHashMap.newKeySet();
+    private long usedBytes;
+
+    /** @param limitBytes the most bytes this context's memories may hold together; Long.MAX_VALUE for no limit */
+    public ContextMemories(long limitBytes) {
+        this.limitBytes = limitBytes;
+    }
+
+    /** Claims {@code bytes} against the limit; false when that would pass it. */
+    synchronized boolean claim(long bytes) {
+        if (usedBytes + bytes > limitBytes) {
+            return false;
+        }
+        usedBytes += bytes;
+        return true;
+    }
+
+    synchronized void unclaim(long bytes) {
+        usedBytes -= bytes;
+    }
+
+    public synchronized long usedBytes() {
+        return usedBytes;
+    }
+
+    void register(LinearMemory.Reservation reservation) {
+        live.add(reservation);
+    }
+
+    void unregister(LinearMemory.Reservation reservation) {
+        live.remove(reservation);
+    }
+
+    /** Releases every memory of the context; any later access through a kept reference fails cleanly. */
+    public void releaseAll() {
+        for (LinearMemory.Reservation reservation : live) {
+            WeakReference<LinearMemory> owner = reservation.owner;
+            LinearMemory memory = owner.get();
+            if (memory != null) {
+                memory.detach();
+            }
+            reservation.run();
+        }
+    }
+}
