@@ -7,6 +7,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import dev.enoki.wasm.binary.ModuleReader;
 import dev.enoki.wasm.interop.ModuleObject;
+import dev.enoki.wasm.interop.WebAssemblyBinding;
 import dev.enoki.wasm.module.WasmModule;
 import dev.enoki.wasm.validation.ModuleValidator;
 
@@ -39,7 +40,11 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected WasmContext createContext(Env env) {
-        return new WasmContext(this, env);
+        WasmContext context = new WasmContext(this, env);
+        if (env.isPolyglotBindingsAccessAllowed()) {
+            env.exportSymbol(WebAssemblyBinding.NAME, new WebAssemblyBinding(context));
+        }
+        return context;
     }
 
     @Override
