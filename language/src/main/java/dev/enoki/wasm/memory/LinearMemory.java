@@ -47,9 +47,16 @@ public final class LinearMemory implements TruffleObject {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final MemorySegment DETACHED = MemorySegment.ofArray(new byte[0]);
-
-    /** A view of exactly the current size; swapped on grow, and for an empty one when released. */
+    private static final MemorySegment DETACHED = MemorySegment.NULL;
+    private static final sun.misc.Unsafe UNSAFE = UnsafeAccess.UNSAFE;
+    /** Start of the reserved address space; a constant in compiled code, where the memory itself is one. */
+    private final long address;
+    /**
+     * The current size in bytes, and the one bound every access is checked against; 0 once released. Wasm code
+     * reads it on each access (a grow happens behind a boundary call, after which compiled code reads it again).
+     */
+    private long byteSize;
+    /** The same bytes for bulk and host-side access; swapped on grow, and for an empty one when released. */
     private MemorySegment segment;
     private final long maxPages;
     private final Reservation reservation;
@@ -95,6 +102,7 @@ public final class LinearMemory implements TruffleObject {
 
     private LinearMemory(long maxPages, long address, long reservedBytes, ContextMemories context) {
         this.maxPages = maxPages;
+        this.address = address;
         this.segment = DETACHED;
         this.reservation = new Reservation(address, reservedBytes, context, this);
         context.register(reservation);
@@ -125,11 +133,11 @@ public final class LinearMemory implements TruffleObject {
     }
 
     public long byteSize() {
-        return segment.byteSize();
+        return byteSize;
     }
 
     public long pages() {
-        return segment.byteSize() / PAGE_SIZE;
+        return byteSize / PAGE_SIZE;
     }
 
     /** The declared maximum in pages, or -1. */
@@ -143,6 +151,7 @@ public final class LinearMemory implements TruffleObject {
     }
 
     void detach() {
+        byteSize = 0;
         segment = DETACHED;
     }
 
@@ -150,66 +159,66 @@ public final class LinearMemory implements TruffleObject {
     @TruffleBoundary
     public long grow(long delta) {
         long old = pages();
+        // Checked before computing the target: a huge delta from the host must not overflow into a small size.
+        if (delta < 0 || delta > MAX_PAGES - old) {
+            return -1;
+        }
         long target = old + delta;
-        if (delta < 0 || target * PAGE_SIZE > reservation.reservedBytes || (maxPages >= 0 && target > maxPages)) {
+        if (target * PAGE_SIZE > reservation.reservedBytes || (maxPages >= 0 && target > maxPages)) {
             return -1;
         }
         if (delta > 0) {
             if (!reservation.account(delta * PAGE_SIZE)) {
                 return -1;
             }
-            segment = VirtualMemory.view(reservation.address, target * PAGE_SIZE);
+            segment = VirtualMemory.view(address, target * PAGE_SIZE);
+            byteSize = target * PAGE_SIZE;
         }
         return old;
     }
 
-    private long checked(int address, long offset, int width, Node location, MemorySegment s) {
-        long ea = Integer.toUnsignedLong(address) + offset;
-        if (ea + width > s.byteSize()) {
+    /** The native address of an access of {@code width} bytes, after the bounds check. */
+    private long checked(int wasmAddress, long offset, int width, Node location) {
+        long ea = Integer.toUnsignedLong(wasmAddress) + offset;
+        if (ea + width > byteSize) {
             CompilerDirectives.transferToInterpreter();
             throw Trap.create(Trap.OUT_OF_BOUNDS_MEMORY, location);
         }
-        return ea;
+        return address + ea;
     }
 
-    public int loadI32(int address, long offset, Node location) {
-        MemorySegment s = segment;
-        return s.get(INT, checked(address, offset, 4, location, s));
+    // Wasm is little-endian; so is every platform Enoki runs on (x86-64, AArch64), so native order is Wasm's order.
+
+    public int loadI32(int wasmAddress, long offset, Node location) {
+        return UNSAFE.getInt(checked(wasmAddress, offset, 4, location));
     }
 
-    public long loadI64(int address, long offset, Node location) {
-        MemorySegment s = segment;
-        return s.get(LONG, checked(address, offset, 8, location, s));
+    public long loadI64(int wasmAddress, long offset, Node location) {
+        return UNSAFE.getLong(checked(wasmAddress, offset, 8, location));
     }
 
-    public byte loadI8(int address, long offset, Node location) {
-        MemorySegment s = segment;
-        return s.get(ValueLayout.JAVA_BYTE, checked(address, offset, 1, location, s));
+    public byte loadI8(int wasmAddress, long offset, Node location) {
+        return UNSAFE.getByte(checked(wasmAddress, offset, 1, location));
     }
 
-    public short loadI16(int address, long offset, Node location) {
-        MemorySegment s = segment;
-        return s.get(SHORT, checked(address, offset, 2, location, s));
+    public short loadI16(int wasmAddress, long offset, Node location) {
+        return UNSAFE.getShort(checked(wasmAddress, offset, 2, location));
     }
 
-    public void storeI32(int address, long offset, int value, Node location) {
-        MemorySegment s = segment;
-        s.set(INT, checked(address, offset, 4, location, s), value);
+    public void storeI32(int wasmAddress, long offset, int value, Node location) {
+        UNSAFE.putInt(checked(wasmAddress, offset, 4, location), value);
     }
 
-    public void storeI64(int address, long offset, long value, Node location) {
-        MemorySegment s = segment;
-        s.set(LONG, checked(address, offset, 8, location, s), value);
+    public void storeI64(int wasmAddress, long offset, long value, Node location) {
+        UNSAFE.putLong(checked(wasmAddress, offset, 8, location), value);
     }
 
-    public void storeI8(int address, long offset, byte value, Node location) {
-        MemorySegment s = segment;
-        s.set(ValueLayout.JAVA_BYTE, checked(address, offset, 1, location, s), value);
+    public void storeI8(int wasmAddress, long offset, byte value, Node location) {
+        UNSAFE.putByte(checked(wasmAddress, offset, 1, location), value);
     }
 
-    public void storeI16(int address, long offset, short value, Node location) {
-        MemorySegment s = segment;
-        s.set(SHORT, checked(address, offset, 2, location, s), value);
+    public void storeI16(int wasmAddress, long offset, short value, Node location) {
+        UNSAFE.putShort(checked(wasmAddress, offset, 2, location), value);
     }
 
     /** memory.fill: traps before writing anything when the range is out of bounds. */
