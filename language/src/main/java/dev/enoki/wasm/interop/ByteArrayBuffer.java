@@ -37,14 +37,14 @@ public final class ByteArrayBuffer implements TruffleObject {
 
     @ExportMessage
     void readBuffer(long offset, byte[] destination, int destinationOffset, int length) throws InvalidBufferOffsetException {
-        if (offset < 0 || offset + length > bytes.length) {
+        if (offset < 0 || offset > bytes.length - length) {
             throw InvalidBufferOffsetException.create(offset, length);
         }
         System.arraycopy(bytes, (int) offset, destination, destinationOffset, length);
     }
 
     private long assemble(ByteOrder order, long offset, int width) throws InvalidBufferOffsetException {
-        if (offset < 0 || offset + width > bytes.length) {
+        if (offset < 0 || offset > bytes.length - width) { // not offset + width: it overflows for huge offsets
             throw InvalidBufferOffsetException.create(offset, width);
         }
         long value = 0;

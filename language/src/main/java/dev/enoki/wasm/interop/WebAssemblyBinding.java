@@ -5,7 +5,6 @@ import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
-import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
@@ -52,7 +51,7 @@ public final class WebAssemblyBinding implements TruffleObject {
         long initial = interop().asLong(args[0]);
         long maximum = interop().asLong(args[1]);
         if (interop().asBoolean(args[2])) {
-            throw UnsupportedMessageException.create(new UnsupportedOperationException("shared memories (threads) are not supported yet"));
+            throw UnsupportedTypeException.create(args, "shared memories (threads) are not supported yet");
         }
         LinearMemory memory = LinearMemory.allocate(initial, maximum >= LinearMemory.MAX_PAGES ? -1 : maximum, context.memories());
         if (memory == null) {
@@ -65,6 +64,9 @@ public final class WebAssemblyBinding implements TruffleObject {
     private static Object allocateTable(Object[] args) throws InteropException {
         int initial = interop().asInt(args[0]);
         long maximum = interop().asLong(args[1]);
+        if (initial < 0 || initial > WasmTable.MAX_SIZE || (maximum >= 0 && initial > maximum)) {
+            throw UnsupportedTypeException.create(args, "a table of " + initial + " elements (maximum " + maximum + ") cannot be allocated");
+        }
         String kind = interop().asString(args[2]);
         ValueType type = switch (kind) {
             case "anyfunc", "funcref" -> ValueType.FUNCREF;

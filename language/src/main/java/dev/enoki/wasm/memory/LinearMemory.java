@@ -283,7 +283,7 @@ public final class LinearMemory implements TruffleObject {
     }
 
     private long hostChecked(long offset, long width) throws InvalidBufferOffsetException {
-        if (offset < 0 || offset + width > byteSize()) {
+        if (offset < 0 || offset > byteSize() - width) { // not offset + width: it overflows for huge offsets
             throw InvalidBufferOffsetException.create(offset, width);
         }
         return offset;
@@ -367,7 +367,7 @@ public final class LinearMemory implements TruffleObject {
 
     @ExportMessage
     boolean isMemberReadable(String member) {
-        return SIZE.equals(member) || GROW.equals(member);
+        return SIZE.equals(member);
     }
 
     @ExportMessage

@@ -144,7 +144,8 @@ public final class WasmGlobal implements TruffleObject {
             throw UnknownIdentifierException.create(member);
         }
         if (!type.mutable()) {
-            throw UnsupportedMessageException.create(new IllegalStateException("global is immutable"));
+            // The host sees UnsupportedOperationException; a cause would have to be a guest (Truffle) exception.
+            throw UnsupportedMessageException.create();
         }
         try {
             setBoxed(ValueConversion.fromHost(type.type(), value));

@@ -170,15 +170,9 @@ public final class WasmTable implements TruffleObject {
         return new ValueArray(new Object[]{GROW});
     }
 
-    @ExportMessage(name = "isMemberReadable")
-    @ExportMessage(name = "isMemberInvocable")
-    boolean isGrowMember(String member) {
-        return GROW.equals(member);
-    }
-
     @ExportMessage
-    Object readMember(String member) throws UnknownIdentifierException {
-        throw UnknownIdentifierException.create(member);
+    boolean isMemberInvocable(String member) {
+        return GROW.equals(member);
     }
 
     @ExportMessage
