@@ -9,6 +9,7 @@ import dev.enoki.wasm.binary.ModuleReader;
 import dev.enoki.wasm.interop.ModuleObject;
 import dev.enoki.wasm.interop.WebAssemblyBinding;
 import dev.enoki.wasm.module.WasmModule;
+import dev.enoki.wasm.runtime.ModuleCode;
 import dev.enoki.wasm.validation.ModuleValidator;
 
 /**
@@ -61,7 +62,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         }
         WasmModule module = ModuleReader.read(source.getName(), source.getBytes().toByteArray());
         ModuleValidator.validate(module);
-        return new ModuleRootNode(this, new ModuleObject(module)).getCallTarget();
+        return new ModuleRootNode(this, new ModuleObject(new ModuleCode(this, module))).getCallTarget();
     }
 
     /** Returns the decoded module; shared engines may reuse it across contexts, since a module is immutable data. */

@@ -21,6 +21,7 @@ import com.oracle.truffle.api.library.ExportMessage;
 import dev.enoki.wasm.WasmContext;
 import dev.enoki.wasm.module.WasmModule;
 import dev.enoki.wasm.runtime.Instantiator;
+import dev.enoki.wasm.runtime.ModuleCode;
 
 /**
  * A compiled module as the host sees it: {@code module.newInstance()} or {@code module.newInstance(imports)}; members
@@ -34,9 +35,11 @@ public final class ModuleObject implements TruffleObject {
     private static final String CUSTOM_SECTIONS = "customSections";
 
     private final WasmModule module;
+    private final ModuleCode code;
 
-    public ModuleObject(WasmModule module) {
-        this.module = module;
+    public ModuleObject(ModuleCode code) {
+        this.module = code.module();
+        this.code = code;
     }
 
     public WasmModule module() {
@@ -58,7 +61,7 @@ public final class ModuleObject implements TruffleObject {
         if (imports != null && InteropLibrary.getUncached().isNull(imports)) {
             imports = null;
         }
-        return new InstanceObject(Instantiator.instantiate(WasmContext.get(null), module, imports));
+        return new InstanceObject(Instantiator.instantiate(WasmContext.get(null), code, imports));
     }
 
     @ExportMessage

@@ -74,10 +74,11 @@ public final class ValueConversion {
         if (arguments.length != type.paramCount()) {
             throw ArityException.create(type.paramCount(), type.paramCount(), arguments.length);
         }
-        Object[] values = new Object[arguments.length];
+        // Slot 0 is for the callee's instance (see FunctionFrame).
+        Object[] values = new Object[arguments.length + 1];
         for (int i = 0; i < arguments.length; i++) {
             try {
-                values[i] = fromHost(type.param(i), arguments[i]);
+                values[i + 1] = fromHost(type.param(i), arguments[i]);
             } catch (UnsupportedMessageException e) {
                 throw UnsupportedTypeException.create(arguments, "argument " + i + " must be " + describe(type.param(i)) + ", got " + display(arguments[i]));
             }

@@ -12,8 +12,9 @@ import dev.enoki.wasm.nodes.control.BlockNode;
 import dev.enoki.wasm.runtime.WasmNull;
 
 /**
- * The root of one Wasm function. Locals 0..n-1 are frame slots 0..n-1: parameters come unboxed from the call's
- * arguments, other numeric locals start as the frame's zeroes, reference locals as null. Results are read from the
+ * The root of one Wasm function, shared by every instance of its module. The frame holds the instance, then the
+ * locals ({@link FunctionFrame}): parameters come unboxed from the call's arguments, other numeric locals start at
+ * zero, reference locals as null. Results are read from the
  * result slots the body's block and return statements wrote.
  */
 public final class FunctionRootNode extends RootNode {
@@ -41,25 +42,29 @@ public final class FunctionRootNode extends RootNode {
         return results(frame);
     }
 
+    /** Arguments are the instance, then the parameters (see {@link FunctionFrame}). */
     @ExplodeLoop
     private void enterLocals(VirtualFrame frame) {
         Object[] arguments = frame.getArguments();
+        frame.setObjectStatic(FunctionFrame.INSTANCE_SLOT, arguments[0]);
         for (int i = 0; i < paramCount; i++) {
+            int slot = FunctionFrame.localSlot(i);
             switch (localTypes[i]) {
-                case I32 -> frame.setIntStatic(i, (Integer) arguments[i]);
-                case I64 -> frame.setLongStatic(i, (Long) arguments[i]);
-                case F32 -> frame.setFloatStatic(i, (Float) arguments[i]);
-                case F64 -> frame.setDoubleStatic(i, (Double) arguments[i]);
-                default -> frame.setObjectStatic(i, arguments[i]);
+                case I32 -> frame.setIntStatic(slot, (Integer) arguments[i + 1]);
+                case I64 -> frame.setLongStatic(slot, (Long) arguments[i + 1]);
+                case F32 -> frame.setFloatStatic(slot, (Float) arguments[i + 1]);
+                case F64 -> frame.setDoubleStatic(slot, (Double) arguments[i + 1]);
+                default -> frame.setObjectStatic(slot, arguments[i + 1]);
             }
         }
         for (int i = paramCount; i < localTypes.length; i++) {
+            int slot = FunctionFrame.localSlot(i);
             switch (localTypes[i]) {
-                case I32 -> frame.setIntStatic(i, 0);
-                case I64 -> frame.setLongStatic(i, 0L);
-                case F32 -> frame.setFloatStatic(i, 0f);
-                case F64 -> frame.setDoubleStatic(i, 0d);
-                default -> frame.setObjectStatic(i, WasmNull.INSTANCE);
+                case I32 -> frame.setIntStatic(slot, 0);
+                case I64 -> frame.setLongStatic(slot, 0L);
+                case F32 -> frame.setFloatStatic(slot, 0f);
+                case F64 -> frame.setDoubleStatic(slot, 0d);
+                default -> frame.setObjectStatic(slot, WasmNull.INSTANCE);
             }
         }
     }

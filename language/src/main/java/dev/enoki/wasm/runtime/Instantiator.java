@@ -31,22 +31,24 @@ import java.util.List;
 public final class Instantiator {
     private final WasmContext context;
     private final WasmLanguage language;
+    private final ModuleCode code;
     private final WasmModule module;
     private final Object importObject;
     private final WasmInstance instance;
     private final InteropLibrary interop = InteropLibrary.getUncached();
 
-    private Instantiator(WasmContext context, WasmModule module, Object importObject) {
+    private Instantiator(WasmContext context, ModuleCode code, Object importObject) {
         this.context = context;
         this.language = context.language();
-        this.module = module;
+        this.code = code;
+        this.module = code.module();
         this.importObject = importObject;
         this.instance = new WasmInstance(module);
     }
 
     /** @param importObject a polyglot object of namespaces (objects of fields), or null when there are no imports */
-    public static WasmInstance instantiate(WasmContext context, WasmModule module, Object importObject) {
-        Instantiator instantiator = new Instantiator(context, module, importObject);
+    public static WasmInstance instantiate(WasmContext context, ModuleCode code, Object importObject) {
+        Instantiator instantiator = new Instantiator(context, code, importObject);
         instantiator.link();
         instantiator.allocate();
         instantiator.initializeSegments();
@@ -157,7 +159,7 @@ public final class Instantiator {
     private void allocate() {
         int firstDefined = module.importedCount(dev.enoki.wasm.module.ExternKind.FUNCTION);
         for (int i = firstDefined; i < instance.functions.length; i++) {
-            instance.functions[i] = WasmFunction.defined(language, instance, i);
+            instance.functions[i] = WasmFunction.defined(code, instance, i);
         }
         int t = module.importedCount(dev.enoki.wasm.module.ExternKind.TABLE);
         for (TableType type : module.tables()) {
@@ -228,7 +230,7 @@ public final class Instantiator {
     private void start() {
         if (module.startFunction() >= 0) {
             try {
-                instance.functions[module.startFunction()].callTarget().call();
+                instance.functions[module.startFunction()].callTarget().call(instance);
             } catch (StackOverflowError e) {
                 throw Trap.create(Trap.CALL_STACK_EXHAUSTED, null);
             }

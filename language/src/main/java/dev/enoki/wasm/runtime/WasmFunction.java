@@ -1,8 +1,7 @@
 package dev.enoki.wasm.runtime;
 
 import com.oracle.truffle.api.CallTarget;
-import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -15,48 +14,51 @@ import dev.enoki.wasm.WasmLanguage;
 import dev.enoki.wasm.errors.Trap;
 import dev.enoki.wasm.interop.ValueConversion;
 import dev.enoki.wasm.module.FuncType;
-import dev.enoki.wasm.nodes.builder.AstBuilder;
 import dev.enoki.wasm.nodes.call.HostFunctionRootNode;
 
 /**
  * A function instance: a function defined by a Wasm instance, or a host function imported into one. It is also the
  * value of {@code funcref}s and what the host sees of an exported function (executable).
  *
- * <p>The call target is made on first use: for a Wasm function that is when its AST is built, so unused functions of
- * a large module cost nothing.
+ * <p>A call passes the function's instance as the first argument. A Wasm function's call target belongs to its
+ * module's {@link ModuleCode} and is built on first use, so unused functions of a large module cost nothing.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class WasmFunction implements TruffleObject {
-    private final WasmLanguage language;
     private final FuncType type;
     private final int typeId;
     private final WasmInstance instance;
+    private final ModuleCode code;
     private final int index;
-    private final Object hostFunction;
-    private volatile CallTarget callTarget;
+    private final String name;
+    private CallTarget callTarget;
 
-    private WasmFunction(WasmLanguage language, FuncType type, WasmInstance instance, int index, Object hostFunction) {
-        this.language = language;
+    private WasmFunction(FuncType type, WasmInstance instance, ModuleCode code, int index, String name, CallTarget callTarget) {
         this.type = type;
         this.typeId = CanonicalTypes.idOf(type);
         this.instance = instance;
+        this.code = code;
         this.index = index;
-        this.hostFunction = hostFunction;
+        this.name = name;
+        this.callTarget = callTarget;
     }
 
-    public static WasmFunction defined(WasmLanguage language, WasmInstance instance, int index) {
-        return new WasmFunction(language, instance.module().functionType(index), instance, index, null);
+    /** Function {@code index} defined by {@code instance}'s module. */
+    public static WasmFunction defined(ModuleCode code, WasmInstance instance, int index) {
+        return new WasmFunction(code.module().functionType(index), instance, code, index, code.module().functionName(index), null);
     }
 
+    /** A host function (any executable polyglot value) imported as a function of {@code type}. */
     public static WasmFunction host(WasmLanguage language, FuncType type, Object executable) {
-        return new WasmFunction(language, type, null, -1, executable);
+        return new WasmFunction(type, null, null, -1, "host", new HostFunctionRootNode(language, type, executable).getCallTarget());
     }
 
-    /** A function implemented by the engine itself (a predefined module such as WASI), with a ready call target. */
-    public static WasmFunction predefined(WasmLanguage language, FuncType type, CallTarget callTarget) {
-        WasmFunction function = new WasmFunction(language, type, null, -1, null);
-        function.callTarget = callTarget;
-        return function;
+    /**
+     * A function implemented by the engine itself (a predefined module such as WASI) for {@code importer}, which
+     * its calls receive as their instance argument.
+     */
+    public static WasmFunction predefined(FuncType type, CallTarget callTarget, WasmInstance importer) {
+        return new WasmFunction(type, importer, null, -1, ((RootCallTarget) callTarget).getRootNode().getName(), callTarget);
     }
 
     public FuncType type() {
@@ -68,31 +70,22 @@ public final class WasmFunction implements TruffleObject {
     }
 
     public String name() {
-        if (instance != null) {
-            return instance.module().functionName(index);
-        }
-        return hostFunction != null ? "host" : ((com.oracle.truffle.api.RootCallTarget) callTarget).getRootNode().getName();
+        return name;
+    }
+
+    /** The instance calls of this function run in (null for host functions). */
+    public WasmInstance instance() {
+        return instance;
     }
 
     public CallTarget callTarget() {
         CallTarget target = callTarget;
         if (target == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            target = createCallTarget();
+            // Racing threads get the same target from the module's code; either may store it.
+            target = code.callTarget(index);
+            callTarget = target;
         }
         return target;
-    }
-
-    @TruffleBoundary
-    private synchronized CallTarget createCallTarget() {
-        if (callTarget == null) {
-            if (hostFunction != null) {
-                callTarget = new HostFunctionRootNode(language, type, hostFunction).getCallTarget();
-            } else {
-                callTarget = AstBuilder.build(language, instance, index).getCallTarget();
-            }
-        }
-        return callTarget;
     }
 
     @ExportMessage
@@ -103,6 +96,7 @@ public final class WasmFunction implements TruffleObject {
     @ExportMessage
     Object execute(Object[] arguments, @Cached IndirectCallNode call) throws ArityException, UnsupportedTypeException {
         Object[] values = ValueConversion.argumentsFromHost(type, arguments);
+        values[0] = instance;
         Object result;
         try {
             result = call.call(callTarget(), values);

@@ -4,18 +4,21 @@ import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import dev.enoki.wasm.binary.ByteReader;
 import dev.enoki.wasm.binary.InstructionReader;
-import dev.enoki.wasm.memory.LinearMemory;
 import dev.enoki.wasm.module.BlockType;
+import dev.enoki.wasm.module.ExternKind;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.FunctionBody;
+import dev.enoki.wasm.module.GlobalType;
 import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.module.WasmModule;
 import dev.enoki.wasm.nodes.DropNode;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.FunctionRootNode;
 import dev.enoki.wasm.nodes.SelectNode;
 import dev.enoki.wasm.nodes.StatementNode;
+import dev.enoki.wasm.nodes.call.CallImportNode;
 import dev.enoki.wasm.nodes.call.CallIndirectNode;
 import dev.enoki.wasm.nodes.call.CallNode;
 import dev.enoki.wasm.nodes.control.BlockNode;
@@ -34,6 +37,7 @@ import dev.enoki.wasm.nodes.memory.MemoryInitNode;
 import dev.enoki.wasm.nodes.memory.MemorySizeNode;
 import dev.enoki.wasm.nodes.memory.StoreNode;
 import dev.enoki.wasm.nodes.numeric.NumericNodes;
+import dev.enoki.wasm.nodes.reference.RefFuncNode;
 import dev.enoki.wasm.nodes.reference.RefIsNullNode;
 import dev.enoki.wasm.nodes.table.ElemDropNode;
 import dev.enoki.wasm.nodes.table.TableCopyNode;
@@ -46,8 +50,7 @@ import dev.enoki.wasm.nodes.table.TableSizeNode;
 import dev.enoki.wasm.nodes.variable.GlobalReadNode;
 import dev.enoki.wasm.nodes.variable.GlobalWriteNode;
 import dev.enoki.wasm.nodes.variable.SlotWriteNode;
-import dev.enoki.wasm.runtime.WasmGlobal;
-import dev.enoki.wasm.runtime.WasmInstance;
+import dev.enoki.wasm.runtime.ModuleCode;
 import dev.enoki.wasm.runtime.WasmNull;
 import dev.enoki.wasm.WasmLanguage;
 
@@ -72,8 +75,9 @@ public final class AstBuilder {
                     Opcode.I64_TRUNC_F32_S, Opcode.I64_TRUNC_F32_U, Opcode.I64_TRUNC_F64_S, Opcode.I64_TRUNC_F64_U);
 
     private final WasmLanguage language;
-    private final WasmInstance instance;
+    private final ModuleCode code;
     private final WasmModule module;
+    private final int firstDefinedFunction;
     private final int functionIndex;
     private final FuncType type;
     private final ValueType[] localTypes;
@@ -85,27 +89,29 @@ public final class AstBuilder {
     /** Blocks opened inside code being skipped as unreachable. */
     private int deadNesting;
 
-    private AstBuilder(WasmLanguage language, WasmInstance instance, int functionIndex) {
+    private AstBuilder(WasmLanguage language, ModuleCode code, int functionIndex) {
         this.language = language;
-        this.instance = instance;
-        this.module = instance.module();
+        this.code = code;
+        this.module = code.module();
+        this.firstDefinedFunction = module.importedCount(ExternKind.FUNCTION);
         this.functionIndex = functionIndex;
         this.type = module.functionType(functionIndex);
-        FunctionBody body = module.bodies().get(functionIndex - module.importedCount(dev.enoki.wasm.module.ExternKind.FUNCTION));
+        FunctionBody body = module.bodies().get(functionIndex - firstDefinedFunction);
         this.localTypes = new ValueType[type.paramCount() + body.locals().length];
         for (int i = 0; i < type.paramCount(); i++) {
             localTypes[i] = type.param(i);
         }
         System.arraycopy(body.locals(), 0, localTypes, type.paramCount(), body.locals().length);
-        for (ValueType ignored : localTypes) {
+        // Slot 0 holds the instance, then one slot per local (see FunctionFrame).
+        for (int i = 0; i <= localTypes.length; i++) {
             frame.addSlot(FrameSlotKind.Static, null, null);
         }
         this.in = new ByteReader(module.bytes(), body.codeStart(), body.codeEnd());
     }
 
-    /** Builds the root node of defined function {@code functionIndex} of {@code instance}. */
-    public static FunctionRootNode build(WasmLanguage language, WasmInstance instance, int functionIndex) {
-        return new AstBuilder(language, instance, functionIndex).buildFunction();
+    /** Builds the root node of defined function {@code functionIndex}, shared by all instances of the module. */
+    public static FunctionRootNode build(WasmLanguage language, ModuleCode code, int functionIndex) {
+        return new AstBuilder(language, code, functionIndex).buildFunction();
     }
 
     private FunctionRootNode buildFunction() {
@@ -340,27 +346,28 @@ public final class AstBuilder {
                 StackEntry value = pop();
                 orderBefore(value);
                 spillReadersOf(local);
-                emit(SlotWriteNode.create(localTypes[local], local, value.node));
+                emit(SlotWriteNode.create(localTypes[local], FunctionFrame.localSlot(local), value.node));
                 if (op == Opcode.LOCAL_TEE) {
                     push(StackEntry.local(localTypes[local], local));
                 }
             }
             case GLOBAL_GET -> {
-                WasmGlobal global = instance.global(in.readU32AsInt());
-                pushComputed(new GlobalReadNode(global), global.valueType(), !global.isMutable());
+                int global = in.readU32AsInt();
+                GlobalType globalType = module.globalType(global);
+                pushComputed(new GlobalReadNode(global), globalType.type(), !globalType.mutable());
             }
             case GLOBAL_SET -> {
-                WasmGlobal global = instance.global(in.readU32AsInt());
+                int global = in.readU32AsInt();
                 StackEntry value = pop();
                 spillImpure();
-                emit(new GlobalWriteNode(global, value.node));
+                emit(new GlobalWriteNode(global, module.globalType(global).type(), value.node));
             }
             case I32_CONST -> push(StackEntry.constantBits(ValueType.I32, in.readS32()));
             case I64_CONST -> push(StackEntry.constantBits(ValueType.I64, in.readS64()));
             case F32_CONST -> push(StackEntry.constantBits(ValueType.F32, in.readFixedInt()));
             case F64_CONST -> push(StackEntry.constantBits(ValueType.F64, in.readFixedLong()));
             case REF_NULL -> push(StackEntry.constantReference(ValueType.fromCode(in.readByte()), WasmNull.INSTANCE));
-            case REF_FUNC -> push(StackEntry.constantReference(ValueType.FUNCREF, instance.function(in.readU32AsInt())));
+            case REF_FUNC -> pushComputed(new RefFuncNode(in.readU32AsInt()), ValueType.FUNCREF, true);
             case REF_IS_NULL -> {
                 StackEntry value = pop();
                 pushComputed(new RefIsNullNode(value.node), ValueType.I32, true, value);
@@ -479,7 +486,11 @@ public final class AstBuilder {
         StackEntry[] arguments = popN(callee.paramCount());
         spillImpure();
         int[] resultSlots = pushResults(callee.results());
-        emit(new CallNode(instance.function(function), nodes(arguments), resultSlots));
+        if (function < firstDefinedFunction) {
+            emit(new CallImportNode(function, callee, nodes(arguments), resultSlots));
+        } else {
+            emit(new CallNode(code, function, callee, nodes(arguments), resultSlots));
+        }
     }
 
     private void callIndirect(int typeIndex, int table) {
@@ -488,13 +499,13 @@ public final class AstBuilder {
         StackEntry[] arguments = popN(signature.paramCount());
         spillImpure();
         int[] resultSlots = pushResults(signature.results());
-        emit(new CallIndirectNode(instance.table(table), signature, nodes(arguments), index.node, resultSlots));
+        emit(new CallIndirectNode(table, signature, nodes(arguments), index.node, resultSlots));
     }
 
     private void memoryAccess(Opcode op) {
         in.readU32(); // alignment: a hint only, checked by the validator
         long offset = in.readU32();
-        LinearMemory memory = instance.memory(0);
+        int memory = 0;
         if (op.isLoad()) {
             StackEntry address = pop();
             pushComputed(new LoadNode(memory, op, offset, address.node), op.results()[0], false, address);
@@ -510,52 +521,52 @@ public final class AstBuilder {
         switch (op) {
             case MEMORY_SIZE -> {
                 in.readByte();
-                pushComputed(new MemorySizeNode(instance.memory(0)), ValueType.I32, false);
+                pushComputed(new MemorySizeNode(0), ValueType.I32, false);
             }
             case MEMORY_GROW -> {
                 in.readByte();
                 StackEntry delta = pop();
                 spillImpure();
                 int slot = pushResults(new ValueType[]{ValueType.I32})[0];
-                emit(new MemoryGrowNode(instance.memory(0), delta.node, slot));
+                emit(new MemoryGrowNode(0, delta.node, slot));
             }
             case MEMORY_FILL -> {
                 in.readByte();
                 ExpressionNode[] operands = effectOperands(3);
-                emit(new MemoryFillNode(instance.memory(0), operands[0], operands[1], operands[2]));
+                emit(new MemoryFillNode(0, operands[0], operands[1], operands[2]));
             }
             case MEMORY_COPY -> {
                 int destination = in.readU32AsInt();
                 int source = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(3);
-                emit(new MemoryCopyNode(instance.memory(destination), instance.memory(source), operands[0], operands[1], operands[2]));
+                emit(new MemoryCopyNode(destination, source, operands[0], operands[1], operands[2]));
             }
             case MEMORY_INIT -> {
                 int data = in.readU32AsInt();
                 int memory = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(3);
-                emit(new MemoryInitNode(instance.memory(memory), instance, data, operands[0], operands[1], operands[2]));
+                emit(new MemoryInitNode(memory, data, operands[0], operands[1], operands[2]));
             }
-            case DATA_DROP -> emit(new DataDropNode(instance, in.readU32AsInt()));
+            case DATA_DROP -> emit(new DataDropNode(in.readU32AsInt()));
             case TABLE_GET -> {
                 StackEntry index = pop();
-                dev.enoki.wasm.runtime.WasmTable table = instance.table(in.readU32AsInt());
-                pushComputed(new TableGetNode(table, index.node), table.elementType(), false, index);
+                int table = in.readU32AsInt();
+                pushComputed(new TableGetNode(table, index.node), module.tableType(table).elementType(), false, index);
             }
             case TABLE_SET -> {
-                dev.enoki.wasm.runtime.WasmTable table = instance.table(in.readU32AsInt());
+                int table = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(2);
                 emit(new TableSetNode(table, operands[0], operands[1]));
             }
-            case TABLE_SIZE -> pushComputed(new TableSizeNode(instance.table(in.readU32AsInt())), ValueType.I32, false);
+            case TABLE_SIZE -> pushComputed(new TableSizeNode(in.readU32AsInt()), ValueType.I32, false);
             case TABLE_GROW -> {
-                dev.enoki.wasm.runtime.WasmTable table = instance.table(in.readU32AsInt());
+                int table = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(2);
                 int slot = pushResults(new ValueType[]{ValueType.I32})[0];
                 emit(new TableGrowNode(table, operands[0], operands[1], slot));
             }
             case TABLE_FILL -> {
-                dev.enoki.wasm.runtime.WasmTable table = instance.table(in.readU32AsInt());
+                int table = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(3);
                 emit(new TableFillNode(table, operands[0], operands[1], operands[2]));
             }
@@ -563,15 +574,15 @@ public final class AstBuilder {
                 int destination = in.readU32AsInt();
                 int source = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(3);
-                emit(new TableCopyNode(instance.table(destination), instance.table(source), operands[0], operands[1], operands[2]));
+                emit(new TableCopyNode(destination, source, operands[0], operands[1], operands[2]));
             }
             case TABLE_INIT -> {
                 int element = in.readU32AsInt();
                 int table = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(3);
-                emit(new TableInitNode(instance.table(table), instance, element, operands[0], operands[1], operands[2]));
+                emit(new TableInitNode(table, element, operands[0], operands[1], operands[2]));
             }
-            case ELEM_DROP -> emit(new ElemDropNode(instance, in.readU32AsInt()));
+            case ELEM_DROP -> emit(new ElemDropNode(in.readU32AsInt()));
             default -> throw new IllegalStateException("instruction not supported by the AST builder: " + op);
         }
     }

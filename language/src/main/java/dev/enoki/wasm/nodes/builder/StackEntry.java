@@ -3,6 +3,7 @@ package dev.enoki.wasm.nodes.builder;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ConstantNode;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.variable.SlotReadNode;
 
 /**
@@ -57,7 +58,8 @@ final class StackEntry {
     }
 
     static StackEntry local(ValueType type, int local) {
-        return new StackEntry(new SlotReadNode(local), type, Kind.LOCAL, local, true, localBit(local), 0, null);
+        int slot = FunctionFrame.localSlot(local);
+        return new StackEntry(new SlotReadNode(slot), type, Kind.LOCAL, slot, true, localBit(local), 0, null);
     }
 
     static StackEntry computed(ExpressionNode node, ValueType type, boolean pure, long localMask) {

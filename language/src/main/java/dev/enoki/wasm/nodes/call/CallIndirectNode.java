@@ -8,15 +8,15 @@ import dev.enoki.wasm.errors.Trap;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
 import dev.enoki.wasm.runtime.CanonicalTypes;
 import dev.enoki.wasm.runtime.WasmFunction;
 import dev.enoki.wasm.runtime.WasmNull;
-import dev.enoki.wasm.runtime.WasmTable;
 
 /** call_indirect: table lookup, a one-int signature check, then an inline cache on the callee. */
 public final class CallIndirectNode extends StatementNode {
-    private final WasmTable table;
+    private final int tableIndex;
     private final int expectedTypeId;
     @Children private final ExpressionNode[] arguments;
     @Child private ExpressionNode index;
@@ -25,8 +25,8 @@ public final class CallIndirectNode extends StatementNode {
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
 
-    public CallIndirectNode(WasmTable table, FuncType type, ExpressionNode[] arguments, ExpressionNode index, int[] resultSlots) {
-        this.table = table;
+    public CallIndirectNode(int tableIndex, FuncType type, ExpressionNode[] arguments, ExpressionNode index, int[] resultSlots) {
+        this.tableIndex = tableIndex;
         this.expectedTypeId = CanonicalTypes.idOf(type);
         this.arguments = arguments;
         this.index = index;
@@ -39,7 +39,7 @@ public final class CallIndirectNode extends StatementNode {
     public int execute(VirtualFrame frame) {
         Object[] values = CallValues.evaluateArguments(frame, arguments, argumentTypes);
         int i = index.executeI32(frame);
-        Object[] elements = table.elements();
+        Object[] elements = FunctionFrame.instance(frame).table(tableIndex).elements();
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
             CompilerDirectives.transferToInterpreter();
             throw Trap.create(Trap.UNDEFINED_ELEMENT, this);

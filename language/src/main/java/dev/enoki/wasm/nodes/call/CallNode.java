@@ -4,37 +4,43 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
+import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
-import dev.enoki.wasm.runtime.WasmFunction;
+import dev.enoki.wasm.runtime.ModuleCode;
 
 /**
- * A direct call. The {@link DirectCallNode} is created on the first execution, so that building the caller does not
- * force building the callee: each function's AST is made when it is first called.
+ * A direct call of a function defined in the same module: the callee runs in the caller's instance, and its call
+ * target is the same for every instance, so one {@link DirectCallNode} serves all. It is created on the first
+ * execution, so that building the caller does not force building the callee.
  */
 public final class CallNode extends StatementNode {
-    private final WasmFunction function;
+    private final ModuleCode code;
+    private final int functionIndex;
     @Children private final ExpressionNode[] arguments;
     @CompilationFinal(dimensions = 1) private final ValueType[] argumentTypes;
     @CompilationFinal(dimensions = 1) private final int[] resultSlots;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     @Child private DirectCallNode call;
 
-    public CallNode(WasmFunction function, ExpressionNode[] arguments, int[] resultSlots) {
-        this.function = function;
+    public CallNode(ModuleCode code, int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots) {
+        this.code = code;
+        this.functionIndex = functionIndex;
         this.arguments = arguments;
-        this.argumentTypes = function.type().params();
+        this.argumentTypes = type.params();
         this.resultSlots = resultSlots;
-        this.resultTypes = function.type().results();
+        this.resultTypes = type.results();
     }
 
     @Override
     public int execute(VirtualFrame frame) {
         Object[] values = CallValues.evaluateArguments(frame, arguments, argumentTypes);
+        values[0] = FunctionFrame.instance(frame);
         if (call == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            call = insert(DirectCallNode.create(function.callTarget()));
+            call = insert(DirectCallNode.create(code.callTarget(functionIndex)));
         }
         Object result = call.call(values);
         CallValues.storeResults(frame, result, resultSlots, resultTypes);

@@ -7,18 +7,20 @@ import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
 
 /**
- * How values cross a call: arguments travel boxed in the call's {@code Object[]} (the boxes vanish when the callee
- * is inlined), a single result comes back boxed, several results as an {@code Object[]}.
+ * How values cross a call: the callee's instance first, then the arguments boxed in the call's {@code Object[]} (the
+ * boxes vanish when the callee is inlined); a single result comes back boxed, several results as an
+ * {@code Object[]}.
  */
 final class CallValues {
     private CallValues() {
     }
 
+    /** The call's arguments, with slot 0 left for the callee's instance. */
     @ExplodeLoop
     static Object[] evaluateArguments(VirtualFrame frame, ExpressionNode[] arguments, ValueType[] types) {
-        Object[] values = new Object[arguments.length];
+        Object[] values = new Object[arguments.length + 1];
         for (int i = 0; i < arguments.length; i++) {
-            values[i] = switch (types[i]) {
+            values[i + 1] = switch (types[i]) {
                 case I32 -> arguments[i].executeI32(frame);
                 case I64 -> arguments[i].executeI64(frame);
                 case F32 -> arguments[i].executeF32(frame);

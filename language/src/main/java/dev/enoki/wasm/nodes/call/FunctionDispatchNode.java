@@ -1,5 +1,6 @@
 package dev.enoki.wasm.nodes.call;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
@@ -8,23 +9,27 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.enoki.wasm.runtime.WasmFunction;
 
 /**
- * Calls a function known only at run time: a few cached callees get a {@link DirectCallNode} each (so they can be
- * inlined), beyond that one {@link IndirectCallNode} serves all.
+ * Calls a function known only at run time (imports, call_indirect), passing the function's own instance. The cache
+ * is keyed by call target, which instances of one module share: a few cached targets get a {@link DirectCallNode}
+ * each (so they can be inlined), beyond that one {@link IndirectCallNode} serves all.
  */
 public abstract class FunctionDispatchNode extends Node {
     static final int CACHE_LIMIT = 3;
 
+    /** @param arguments the call's arguments with slot 0 free for the callee's instance */
     public abstract Object execute(WasmFunction function, Object[] arguments);
 
-    @Specialization(guards = "function == cachedFunction", limit = "CACHE_LIMIT")
-    static Object callCached(@SuppressWarnings("unused") WasmFunction function, Object[] arguments,
-                    @Cached("function") @SuppressWarnings("unused") WasmFunction cachedFunction,
-                    @Cached("create(cachedFunction.callTarget())") DirectCallNode call) {
+    @Specialization(guards = "function.callTarget() == cachedTarget", limit = "CACHE_LIMIT")
+    static Object callCached(WasmFunction function, Object[] arguments,
+                    @Cached("function.callTarget()") @SuppressWarnings("unused") CallTarget cachedTarget,
+                    @Cached("create(cachedTarget)") DirectCallNode call) {
+        arguments[0] = function.instance();
         return call.call(arguments);
     }
 
     @Specialization(replaces = "callCached")
     static Object callAny(WasmFunction function, Object[] arguments, @Cached IndirectCallNode call) {
+        arguments[0] = function.instance();
         return call.call(function.callTarget(), arguments);
     }
 }

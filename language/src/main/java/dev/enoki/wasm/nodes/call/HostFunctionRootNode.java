@@ -25,9 +25,11 @@ public final class HostFunctionRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        Object[] arguments = frame.getArguments();
         Object result;
         try {
-            result = interop.execute(executable, frame.getArguments());
+            // Slot 0 is the (absent) instance of the callee; the host gets only the Wasm arguments.
+            result = interop.execute(executable, java.util.Arrays.copyOfRange(arguments, 1, arguments.length));
         } catch (InteropException e) {
             throw hostCallFailed(e);
         }

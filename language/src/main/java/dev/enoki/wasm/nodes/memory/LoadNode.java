@@ -4,24 +4,30 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.memory.LinearMemory;
 import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 
 /** Loads; the opcode is a compilation constant, so each switch folds to one access plus its extension. */
 public final class LoadNode extends ExpressionNode {
-    private final LinearMemory memory;
+    private final int memoryIndex;
     private final long offset;
     private final Opcode opcode;
     @Child private ExpressionNode address;
 
-    public LoadNode(LinearMemory memory, Opcode opcode, long offset, ExpressionNode address) {
-        this.memory = memory;
+    public LoadNode(int memoryIndex, Opcode opcode, long offset, ExpressionNode address) {
+        this.memoryIndex = memoryIndex;
         this.offset = offset;
         this.opcode = opcode;
         this.address = address;
     }
 
+    private LinearMemory memory(VirtualFrame frame) {
+        return FunctionFrame.instance(frame).memory(memoryIndex);
+    }
+
     @Override
     public int executeI32(VirtualFrame frame) {
         int a = address.executeI32(frame);
+        LinearMemory memory = memory(frame);
         return switch (opcode) {
             case I32_LOAD -> memory.loadI32(a, offset, this);
             case I32_LOAD8_S -> memory.loadI8(a, offset, this);
@@ -35,6 +41,7 @@ public final class LoadNode extends ExpressionNode {
     @Override
     public long executeI64(VirtualFrame frame) {
         int a = address.executeI32(frame);
+        LinearMemory memory = memory(frame);
         return switch (opcode) {
             case I64_LOAD -> memory.loadI64(a, offset, this);
             case I64_LOAD8_S -> memory.loadI8(a, offset, this);
@@ -49,12 +56,14 @@ public final class LoadNode extends ExpressionNode {
 
     @Override
     public float executeF32(VirtualFrame frame) {
-        return Float.intBitsToFloat(memory.loadI32(address.executeI32(frame), offset, this));
+        int a = address.executeI32(frame);
+        return Float.intBitsToFloat(memory(frame).loadI32(a, offset, this));
     }
 
     @Override
     public double executeF64(VirtualFrame frame) {
-        return Double.longBitsToDouble(memory.loadI64(address.executeI32(frame), offset, this));
+        int a = address.executeI32(frame);
+        return Double.longBitsToDouble(memory(frame).loadI64(a, offset, this));
     }
 
     private RuntimeException shouldNotReachHere() {

@@ -1,18 +1,19 @@
 package dev.enoki.wasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import dev.enoki.wasm.memory.LinearMemory;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
+import dev.enoki.wasm.runtime.WasmInstance;
 import dev.enoki.wasm.nodes.StatementNode;
 
 public final class MemoryCopyNode extends StatementNode {
-    private final LinearMemory destinationMemory;
-    private final LinearMemory sourceMemory;
+    private final int destinationMemory;
+    private final int sourceMemory;
     @Child private ExpressionNode destination;
     @Child private ExpressionNode source;
     @Child private ExpressionNode length;
 
-    public MemoryCopyNode(LinearMemory destinationMemory, LinearMemory sourceMemory, ExpressionNode destination, ExpressionNode source, ExpressionNode length) {
+    public MemoryCopyNode(int destinationMemory, int sourceMemory, ExpressionNode destination, ExpressionNode source, ExpressionNode length) {
         this.destinationMemory = destinationMemory;
         this.sourceMemory = sourceMemory;
         this.destination = destination;
@@ -25,7 +26,8 @@ public final class MemoryCopyNode extends StatementNode {
         int d = destination.executeI32(frame);
         int s = source.executeI32(frame);
         int n = length.executeI32(frame);
-        destinationMemory.copyFrom(sourceMemory, d, s, n, this);
+        WasmInstance instance = FunctionFrame.instance(frame);
+        instance.memory(destinationMemory).copyFrom(instance.memory(sourceMemory), d, s, n, this);
         return FALL_THROUGH;
     }
 }

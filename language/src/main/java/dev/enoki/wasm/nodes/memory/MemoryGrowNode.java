@@ -1,25 +1,25 @@
 package dev.enoki.wasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import dev.enoki.wasm.memory.LinearMemory;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
 
 /** memory.grow: a statement (it changes state) that leaves the old size, or -1, in its result slot. */
 public final class MemoryGrowNode extends StatementNode {
-    private final LinearMemory memory;
+    private final int memoryIndex;
     private final int resultSlot;
     @Child private ExpressionNode delta;
 
-    public MemoryGrowNode(LinearMemory memory, ExpressionNode delta, int resultSlot) {
-        this.memory = memory;
+    public MemoryGrowNode(int memoryIndex, ExpressionNode delta, int resultSlot) {
+        this.memoryIndex = memoryIndex;
         this.delta = delta;
         this.resultSlot = resultSlot;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        long old = memory.grow(Integer.toUnsignedLong(delta.executeI32(frame)));
+        long old = FunctionFrame.instance(frame).memory(memoryIndex).grow(Integer.toUnsignedLong(delta.executeI32(frame)));
         frame.setIntStatic(resultSlot, (int) old);
         return FALL_THROUGH;
     }

@@ -5,18 +5,19 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.memory.LinearMemory;
 import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
 
 /** Stores; address first, then value, as the operand stack orders them. */
 public final class StoreNode extends StatementNode {
-    private final LinearMemory memory;
+    private final int memoryIndex;
     private final long offset;
     private final Opcode opcode;
     @Child private ExpressionNode address;
     @Child private ExpressionNode value;
 
-    public StoreNode(LinearMemory memory, Opcode opcode, long offset, ExpressionNode address, ExpressionNode value) {
-        this.memory = memory;
+    public StoreNode(int memoryIndex, Opcode opcode, long offset, ExpressionNode address, ExpressionNode value) {
+        this.memoryIndex = memoryIndex;
         this.offset = offset;
         this.opcode = opcode;
         this.address = address;
@@ -26,6 +27,7 @@ public final class StoreNode extends StatementNode {
     @Override
     public int execute(VirtualFrame frame) {
         int a = address.executeI32(frame);
+        LinearMemory memory = FunctionFrame.instance(frame).memory(memoryIndex);
         switch (opcode) {
             case I32_STORE -> memory.storeI32(a, offset, value.executeI32(frame), this);
             case I32_STORE8 -> memory.storeI8(a, offset, (byte) value.executeI32(frame), this);

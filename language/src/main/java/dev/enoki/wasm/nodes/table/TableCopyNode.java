@@ -2,17 +2,18 @@ package dev.enoki.wasm.nodes.table;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
+import dev.enoki.wasm.runtime.WasmInstance;
 import dev.enoki.wasm.nodes.StatementNode;
-import dev.enoki.wasm.runtime.WasmTable;
 
 public final class TableCopyNode extends StatementNode {
-    private final WasmTable destinationTable;
-    private final WasmTable sourceTable;
+    private final int destinationTable;
+    private final int sourceTable;
     @Child private ExpressionNode destination;
     @Child private ExpressionNode source;
     @Child private ExpressionNode length;
 
-    public TableCopyNode(WasmTable destinationTable, WasmTable sourceTable, ExpressionNode destination, ExpressionNode source, ExpressionNode length) {
+    public TableCopyNode(int destinationTable, int sourceTable, ExpressionNode destination, ExpressionNode source, ExpressionNode length) {
         this.destinationTable = destinationTable;
         this.sourceTable = sourceTable;
         this.destination = destination;
@@ -25,7 +26,8 @@ public final class TableCopyNode extends StatementNode {
         int d = destination.executeI32(frame);
         int s = source.executeI32(frame);
         int n = length.executeI32(frame);
-        destinationTable.copyFrom(sourceTable.elements(), s, d, n, this);
+        WasmInstance instance = FunctionFrame.instance(frame);
+        instance.table(destinationTable).copyFrom(instance.table(sourceTable).elements(), s, d, n, this);
         return FALL_THROUGH;
     }
 }

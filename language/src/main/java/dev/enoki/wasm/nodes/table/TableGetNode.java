@@ -2,19 +2,19 @@ package dev.enoki.wasm.nodes.table;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.nodes.ExpressionNode;
-import dev.enoki.wasm.runtime.WasmTable;
+import dev.enoki.wasm.nodes.FunctionFrame;
 
 public final class TableGetNode extends ExpressionNode {
-    private final WasmTable table;
+    private final int tableIndex;
     @Child private ExpressionNode index;
 
-    public TableGetNode(WasmTable table, ExpressionNode index) {
-        this.table = table;
+    public TableGetNode(int tableIndex, ExpressionNode index) {
+        this.tableIndex = tableIndex;
         this.index = index;
     }
 
     @Override
     public Object executeReference(VirtualFrame frame) {
-        return table.get(index.executeI32(frame), this);
+        return FunctionFrame.instance(frame).table(tableIndex).get(index.executeI32(frame), this);
     }
 }

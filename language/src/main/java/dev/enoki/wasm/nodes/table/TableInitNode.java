@@ -2,22 +2,20 @@ package dev.enoki.wasm.nodes.table;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
 import dev.enoki.wasm.runtime.WasmInstance;
-import dev.enoki.wasm.runtime.WasmTable;
 
 /** table.init from a passive element segment (empty once dropped). */
 public final class TableInitNode extends StatementNode {
-    private final WasmTable table;
-    private final WasmInstance instance;
+    private final int tableIndex;
     private final int elementIndex;
     @Child private ExpressionNode destination;
     @Child private ExpressionNode source;
     @Child private ExpressionNode length;
 
-    public TableInitNode(WasmTable table, WasmInstance instance, int elementIndex, ExpressionNode destination, ExpressionNode source, ExpressionNode length) {
-        this.table = table;
-        this.instance = instance;
+    public TableInitNode(int tableIndex, int elementIndex, ExpressionNode destination, ExpressionNode source, ExpressionNode length) {
+        this.tableIndex = tableIndex;
         this.elementIndex = elementIndex;
         this.destination = destination;
         this.source = source;
@@ -29,7 +27,8 @@ public final class TableInitNode extends StatementNode {
         int d = destination.executeI32(frame);
         int s = source.executeI32(frame);
         int n = length.executeI32(frame);
-        table.copyFrom(instance.elementSegment(elementIndex), s, d, n, this);
+        WasmInstance instance = FunctionFrame.instance(frame);
+        instance.table(tableIndex).copyFrom(instance.elementSegment(elementIndex), s, d, n, this);
         return FALL_THROUGH;
     }
 }

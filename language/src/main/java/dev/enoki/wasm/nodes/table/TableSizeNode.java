@@ -2,17 +2,17 @@ package dev.enoki.wasm.nodes.table;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.nodes.ExpressionNode;
-import dev.enoki.wasm.runtime.WasmTable;
+import dev.enoki.wasm.nodes.FunctionFrame;
 
 public final class TableSizeNode extends ExpressionNode {
-    private final WasmTable table;
+    private final int tableIndex;
 
-    public TableSizeNode(WasmTable table) {
-        this.table = table;
+    public TableSizeNode(int tableIndex) {
+        this.tableIndex = tableIndex;
     }
 
     @Override
     public int executeI32(VirtualFrame frame) {
-        return table.size();
+        return FunctionFrame.instance(frame).table(tableIndex).size();
     }
 }

@@ -2,38 +2,43 @@ package dev.enoki.wasm.nodes.variable;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.runtime.WasmGlobal;
 
-/** global.get; the global object is fixed for this instance's AST, so it is a compilation constant. */
+/** global.get of the running instance's global {@code index}. */
 public final class GlobalReadNode extends ExpressionNode {
-    private final WasmGlobal global;
+    private final int index;
 
-    public GlobalReadNode(WasmGlobal global) {
-        this.global = global;
+    public GlobalReadNode(int index) {
+        this.index = index;
+    }
+
+    private WasmGlobal global(VirtualFrame frame) {
+        return FunctionFrame.instance(frame).global(index);
     }
 
     @Override
     public int executeI32(VirtualFrame frame) {
-        return global.getI32();
+        return global(frame).getI32();
     }
 
     @Override
     public long executeI64(VirtualFrame frame) {
-        return global.getI64();
+        return global(frame).getI64();
     }
 
     @Override
     public float executeF32(VirtualFrame frame) {
-        return global.getF32();
+        return global(frame).getF32();
     }
 
     @Override
     public double executeF64(VirtualFrame frame) {
-        return global.getF64();
+        return global(frame).getF64();
     }
 
     @Override
     public Object executeReference(VirtualFrame frame) {
-        return global.getReference();
+        return global(frame).getReference();
     }
 }
