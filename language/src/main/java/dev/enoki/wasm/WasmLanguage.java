@@ -43,7 +43,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     protected WasmContext createContext(Env env) {
         WasmContext context = new WasmContext(this, env);
         if (env.isPolyglotBindingsAccessAllowed()) {
-            env.exportSymbol(WebAssemblyBinding.NAME, new WebAssemblyBinding(context));
+            env.exportSymbol(WebAssemblyBinding.NAME, WebAssemblyBinding.create(context));
         }
         return context;
     }

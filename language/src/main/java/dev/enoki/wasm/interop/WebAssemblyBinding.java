@@ -1,13 +1,8 @@
 package dev.enoki.wasm.interop;
 
-import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
-import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
-import com.oracle.truffle.api.library.ExportLibrary;
-import com.oracle.truffle.api.library.ExportMessage;
 import dev.enoki.wasm.WasmContext;
 import dev.enoki.wasm.errors.LinkError;
 import dev.enoki.wasm.memory.LinearMemory;
@@ -17,29 +12,24 @@ import dev.enoki.wasm.runtime.WasmGlobal;
 import dev.enoki.wasm.runtime.WasmNull;
 import dev.enoki.wasm.runtime.WasmTable;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The polyglot binding {@code WebAssembly}: how a host creates memories, tables and globals to share between
  * instances as imports, and (with GraalJS) the backend of JavaScript's {@code WebAssembly} object. Member names and
- * argument shapes follow GraalJS's protocol (see GRAALJS-PROTOCOL.md).
+ * argument shapes follow GraalJS's protocol (see GRAALJS-PROTOCOL.md). The binding is a {@link RecordObject} of
+ * executable members.
  */
-@ExportLibrary(InteropLibrary.class)
-public final class WebAssemblyBinding implements TruffleObject {
+public final class WebAssemblyBinding {
     public static final String NAME = "WebAssembly";
 
-    private final Map<String, BindingFunction> members = new LinkedHashMap<>();
-
-    public WebAssemblyBinding(WasmContext context) {
-        add("mem_alloc", 3, args -> allocateMemory(context, args));
-        add("table_alloc", 4, WebAssemblyBinding::allocateTable);
-        add("global_alloc", 3, WebAssemblyBinding::allocateGlobal);
-        add("ref_null", 0, args -> WasmNull.INSTANCE);
+    private WebAssemblyBinding() {
     }
 
-    private void add(String name, int arity, BindingFunction.Body body) {
-        members.put(name, new BindingFunction(name, arity, body));
+    public static RecordObject create(WasmContext context) {
+        return RecordObject.of(
+                        "mem_alloc", new BindingFunction("mem_alloc", 3, args -> allocateMemory(context, args)),
+                        "table_alloc", new BindingFunction("table_alloc", 4, WebAssemblyBinding::allocateTable),
+                        "global_alloc", new BindingFunction("global_alloc", 3, WebAssemblyBinding::allocateGlobal),
+                        "ref_null", new BindingFunction("ref_null", 0, args -> WasmNull.INSTANCE));
     }
 
     private static InteropLibrary interop() {
@@ -92,32 +82,5 @@ public final class WebAssemblyBinding implements TruffleObject {
         WasmGlobal global = new WasmGlobal(new GlobalType(type, interop().asBoolean(args[1])));
         global.setBoxed(ValueConversion.fromHost(type, args[2]));
         return global;
-    }
-
-    @ExportMessage
-    boolean hasMembers() {
-        return true;
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new ValueArray(members.keySet().toArray());
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    boolean isMemberReadable(String member) {
-        return members.containsKey(member);
-    }
-
-    @ExportMessage
-    @TruffleBoundary
-    Object readMember(String member) throws UnknownIdentifierException {
-        BindingFunction function = members.get(member);
-        if (function == null) {
-            throw UnknownIdentifierException.create(member);
-        }
-        return function;
     }
 }

@@ -15,29 +15,22 @@ import dev.enoki.wasm.runtime.WasmFunction;
 import dev.enoki.wasm.runtime.WasmNull;
 
 /** call_indirect: table lookup, a one-int signature check, then an inline cache on the callee. */
-public final class CallIndirectNode extends StatementNode {
+public final class CallIndirectNode extends CallSiteNode {
     private final int tableIndex;
     private final int expectedTypeId;
-    @Children private final ExpressionNode[] arguments;
     @Child private ExpressionNode index;
-    @CompilationFinal(dimensions = 1) private final ValueType[] argumentTypes;
-    @CompilationFinal(dimensions = 1) private final int[] resultSlots;
-    @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
 
     public CallIndirectNode(int tableIndex, FuncType type, ExpressionNode[] arguments, ExpressionNode index, int[] resultSlots) {
+        super(type, arguments, resultSlots);
         this.tableIndex = tableIndex;
         this.expectedTypeId = CanonicalTypes.idOf(type);
-        this.arguments = arguments;
         this.index = index;
-        this.argumentTypes = type.params();
-        this.resultSlots = resultSlots;
-        this.resultTypes = type.results();
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        Object[] values = CallValues.evaluateArguments(frame, arguments, argumentTypes);
+        Object[] values = evaluateArguments(frame);
         int i = index.executeI32(frame);
         Object[] elements = FunctionFrame.instance(frame).table(tableIndex).elements();
         if (Integer.compareUnsigned(i, elements.length) >= 0) {
@@ -55,7 +48,7 @@ public final class CallIndirectNode extends StatementNode {
             throw Trap.create(Trap.INDIRECT_CALL_TYPE_MISMATCH, this);
         }
         Object result = dispatch.execute(function, values);
-        CallValues.storeResults(frame, result, resultSlots, resultTypes);
+        storeResults(frame, result);
         return FALL_THROUGH;
     }
 

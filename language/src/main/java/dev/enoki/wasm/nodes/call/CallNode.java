@@ -16,34 +16,27 @@ import dev.enoki.wasm.runtime.ModuleCode;
  * target is the same for every instance, so one {@link DirectCallNode} serves all. It is created on the first
  * execution, so that building the caller does not force building the callee.
  */
-public final class CallNode extends StatementNode {
+public final class CallNode extends CallSiteNode {
     private final ModuleCode code;
     private final int functionIndex;
-    @Children private final ExpressionNode[] arguments;
-    @CompilationFinal(dimensions = 1) private final ValueType[] argumentTypes;
-    @CompilationFinal(dimensions = 1) private final int[] resultSlots;
-    @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     @Child private DirectCallNode call;
 
     public CallNode(ModuleCode code, int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots) {
+        super(type, arguments, resultSlots);
         this.code = code;
         this.functionIndex = functionIndex;
-        this.arguments = arguments;
-        this.argumentTypes = type.params();
-        this.resultSlots = resultSlots;
-        this.resultTypes = type.results();
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        Object[] values = CallValues.evaluateArguments(frame, arguments, argumentTypes);
+        Object[] values = evaluateArguments(frame);
         values[0] = FunctionFrame.instance(frame);
         if (call == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             call = insert(DirectCallNode.create(code.callTarget(functionIndex)));
         }
         Object result = call.call(values);
-        CallValues.storeResults(frame, result, resultSlots, resultTypes);
+        storeResults(frame, result);
         return FALL_THROUGH;
     }
 }

@@ -1,0 +1,68 @@
+package dev.enoki.wasm.nodes.call;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.enoki.wasm.module.FuncType;
+import dev.enoki.wasm.module.ValueType;
+import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.StatementNode;
+
+/**
+ * What every call site does around the call itself. Values cross a call like this: the callee's instance first, then
+ * the arguments boxed in the call's {@code Object[]} (the boxes vanish when the callee is inlined); a single result
+ * comes back boxed, several results as an {@code Object[]}, and they go to the caller's result slots.
+ */
+abstract class CallSiteNode extends StatementNode {
+    @Children private final ExpressionNode[] arguments;
+    @CompilationFinal(dimensions = 1) private final ValueType[] argumentTypes;
+    @CompilationFinal(dimensions = 1) private final int[] resultSlots;
+    @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
+
+    CallSiteNode(FuncType type, ExpressionNode[] arguments, int[] resultSlots) {
+        this.arguments = arguments;
+        this.argumentTypes = type.params();
+        this.resultSlots = resultSlots;
+        this.resultTypes = type.results();
+    }
+
+    /** The call's arguments, with slot 0 left for the callee's instance. */
+    @ExplodeLoop
+    final Object[] evaluateArguments(VirtualFrame frame) {
+        Object[] values = new Object[arguments.length + 1];
+        for (int i = 0; i < arguments.length; i++) {
+            values[i + 1] = switch (argumentTypes[i]) {
+                case I32 -> arguments[i].executeI32(frame);
+                case I64 -> arguments[i].executeI64(frame);
+                case F32 -> arguments[i].executeF32(frame);
+                case F64 -> arguments[i].executeF64(frame);
+                default -> arguments[i].executeReference(frame);
+            };
+        }
+        return values;
+    }
+
+    @ExplodeLoop
+    final void storeResults(VirtualFrame frame, Object result) {
+        if (resultSlots.length == 1) {
+            store(frame, resultSlots[0], resultTypes[0], result);
+        } else if (resultSlots.length > 1) {
+            Object[] values = (Object[]) result;
+            for (int i = 0; i < resultSlots.length; i++) {
+                store(frame, resultSlots[i], resultTypes[i], values[i]);
+            }
+        }
+    }
+
+    private static void store(VirtualFrame frame, int slot, ValueType type, Object value) {
+        switch (type) {
+            case I32 -> frame.setIntStatic(slot, (Integer) value);
+            case I64 -> frame.setLongStatic(slot, (Long) value);
+            case F32 -> frame.setFloatStatic(slot, (Float) value);
+            case F64 -> frame.setDoubleStatic(slot, (Double) value);
+            case FUNCREF, EXTERNREF -> frame.setObjectStatic(slot, value);
+            default -> throw CompilerDirectives.shouldNotReachHere(type.text);
+        }
+    }
+}
