@@ -48,6 +48,11 @@ public final class LinearMemory implements TruffleObject {
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final MemorySegment DETACHED = MemorySegment.NULL;
+    /**
+     * Memories that grow past this size get huge pages. Not smaller ones: one touched byte would commit 2 MiB, and
+     * most memories are small.
+     */
+    private static final long HUGE_PAGE_THRESHOLD = 16L << 20;
     private static final sun.misc.Unsafe UNSAFE = UnsafeAccess.UNSAFE;
     /** Start of the reserved address space; a constant in compiled code, where the memory itself is one. */
     private final long address;
@@ -170,6 +175,9 @@ public final class LinearMemory implements TruffleObject {
         if (delta > 0) {
             if (!reservation.account(delta * PAGE_SIZE)) {
                 return -1;
+            }
+            if (old * PAGE_SIZE < HUGE_PAGE_THRESHOLD && target * PAGE_SIZE >= HUGE_PAGE_THRESHOLD) {
+                VirtualMemory.adviseHugePages(address, reservation.reservedBytes);
             }
             segment = VirtualMemory.view(address, target * PAGE_SIZE);
             byteSize = target * PAGE_SIZE;
