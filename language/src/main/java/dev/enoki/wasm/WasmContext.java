@@ -3,6 +3,7 @@ package dev.enoki.wasm;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import dev.enoki.wasm.memory.ContextMemories;
+import dev.enoki.wasm.wasi.WasiEnvironment;
 
 /** Per-context state of Enoki. */
 public final class WasmContext {
@@ -13,6 +14,7 @@ public final class WasmContext {
 
     private final boolean wasiEnabled;
     private final ContextMemories memories;
+    private WasiEnvironment wasi;
 
     WasmContext(WasmLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -25,6 +27,21 @@ public final class WasmContext {
     /** The linear memories of this context, released together when it closes. */
     public ContextMemories memories() {
         return memories;
+    }
+
+    /** The WASI state (descriptors, arguments, pre-opens) of this context, made when a WASI function first runs. */
+    public synchronized WasiEnvironment wasi() {
+        if (wasi == null) {
+            wasi = WasiEnvironment.create(env);
+        }
+        return wasi;
+    }
+
+    /** Closes the files WASI programs left open. */
+    synchronized void closeWasi() {
+        if (wasi != null) {
+            wasi.close();
+        }
     }
 
     /** True when the context option {@code wasm.Builtins} provides WASI preview1 to instances. */

@@ -25,8 +25,16 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
 
+    /** Call targets of predefined functions (WASI): one per function for all instances, which come as argument 0. */
+    private final java.util.Map<String, CallTarget> predefinedCallTargets = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static WasmLanguage get(com.oracle.truffle.api.nodes.Node node) {
         return REFERENCE.get(node);
+    }
+
+    /** The shared call target of the predefined function {@code key}, made by {@code factory} when first asked for. */
+    public CallTarget predefinedCallTarget(String key, java.util.function.Function<WasmLanguage, CallTarget> factory) {
+        return predefinedCallTargets.computeIfAbsent(key, k -> factory.apply(this));
     }
 
     @Override
@@ -52,6 +60,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     protected void disposeContext(WasmContext context) {
         // Every thread has left the context by now, so no Wasm code can be touching the memories being unmapped.
         context.memories().releaseAll();
+        context.closeWasi();
     }
 
     @Override
