@@ -56,9 +56,7 @@ import dev.enoki.wasm.WasmLanguage;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns one validated function body into a Truffle AST by walking the stack code once and simulating the operand
@@ -82,8 +80,7 @@ public final class AstBuilder {
     private final FuncType type;
     private final ValueType[] localTypes;
     private final FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
-    private final Map<Long, Integer> temporarySlots = new HashMap<>();
-    private final List<StackEntry> stack = new ArrayList<>();
+    private final OperandStack stack;
     private final List<ControlFrame> controls = new ArrayList<>();
     private final ByteReader in;
     /** Blocks opened inside code being skipped as unreachable. */
@@ -107,6 +104,7 @@ public final class AstBuilder {
             frame.addSlot(FrameSlotKind.Static, null, null);
         }
         this.in = new ByteReader(module.bytes(), body.codeStart(), body.codeEnd());
+        this.stack = new OperandStack(frame, this::emit);
     }
 
     /** Builds the root node of defined function {@code functionIndex}, shared by all instances of the module. */
@@ -122,16 +120,12 @@ public final class AstBuilder {
         }
         int[] resultSlots = new int[type.resultCount()];
         for (int i = 0; i < resultSlots.length; i++) {
-            resultSlots[i] = temporarySlot(i, type.result(i));
+            resultSlots[i] = stack.temporarySlot(i, type.result(i));
         }
         return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, body);
     }
 
-    // ---- slots and the simulated stack ----
-
-    private int temporarySlot(int position, ValueType valueType) {
-        return temporarySlots.computeIfAbsent(((long) position << 8) | valueType.ordinal(), k -> frame.addSlot(FrameSlotKind.Static, null, null));
-    }
+    // ---- the control stack ----
 
     private ControlFrame current() {
         return controls.get(controls.size() - 1);
@@ -141,143 +135,26 @@ public final class AstBuilder {
         current().statements.add(statement);
     }
 
-    private void push(StackEntry entry) {
-        stack.add(entry);
-    }
-
-    private StackEntry pop() {
-        return stack.remove(stack.size() - 1);
-    }
-
-    private StackEntry[] popN(int n) {
-        StackEntry[] entries = new StackEntry[n];
-        for (int i = n - 1; i >= 0; i--) {
-            entries[i] = pop();
-        }
-        return entries;
-    }
-
-    private static ExpressionNode[] nodes(StackEntry... entries) {
-        ExpressionNode[] result = new ExpressionNode[entries.length];
-        for (int i = 0; i < entries.length; i++) {
-            result[i] = entries[i].node;
-        }
-        return result;
-    }
-
-    private void spill(int position) {
-        StackEntry e = stack.get(position);
-        int slot = temporarySlot(position, e.type);
-        emit(SlotWriteNode.create(e.type, slot, e.node));
-        stack.set(position, StackEntry.temporary(e.type, slot));
-    }
-
-    /** Before a statement with effects: evaluate now every pending value that could trap or read mutable state. */
-    private void spillImpure() {
-        for (int i = 0; i < stack.size(); i++) {
-            if (!stack.get(i).pure) {
-                spill(i);
-            }
-        }
-    }
-
-    /** Before a block: its body may write any local, so only constants and temporaries may stay pending. */
-    private void spillAllButStable() {
-        for (int i = 0; i < stack.size(); i++) {
-            StackEntry.Kind k = stack.get(i).kind;
-            if (k != StackEntry.Kind.CONSTANT && k != StackEntry.Kind.TEMPORARY) {
-                spill(i);
-            }
-        }
-    }
-
-    /** Before local.set/tee: a pending read of that local must see the old value. */
-    private void spillReadersOf(int local) {
-        for (int i = 0; i < stack.size(); i++) {
-            if (stack.get(i).readsLocal(local)) {
-                spill(i);
-            }
-        }
-    }
-
-    /** Before consuming {@code operands} in a statement: pending values below them must be evaluated first. */
-    private void orderBefore(StackEntry... operands) {
-        for (StackEntry operand : operands) {
-            if (!operand.pure) {
-                spillImpure();
-                return;
-            }
-        }
-    }
-
-    private StackEntry pushComputed(ExpressionNode node, ValueType valueType, boolean pure, StackEntry... operands) {
-        long mask = 0;
-        boolean allPure = pure;
-        for (StackEntry operand : operands) {
-            mask |= operand.localMask;
-            allPure &= operand.pure;
-        }
-        StackEntry entry = StackEntry.computed(node, valueType, allPure, mask);
-        push(entry);
-        return entry;
-    }
-
-    private int[] pushResults(ValueType[] types) {
-        int base = stack.size();
-        int[] slots = new int[types.length];
-        for (int i = 0; i < types.length; i++) {
-            slots[i] = temporarySlot(base + i, types[i]);
-            push(StackEntry.temporary(types[i], slots[i]));
-        }
-        return slots;
-    }
-
     // ---- branches and block ends ----
-
-    /** Writes the top {@code types.length} values into the slots at {@code height}, skipping values already there. */
-    private List<StatementNode> moveTopTo(int height, ValueType[] types, boolean keepOnStack) {
-        List<StatementNode> moves = new ArrayList<>();
-        int first = stack.size() - types.length;
-        for (int i = 0; i < types.length; i++) {
-            StackEntry e = stack.get(first + i);
-            int slot = temporarySlot(height + i, types[i]);
-            if (e.kind == StackEntry.Kind.TEMPORARY && e.slot == slot) {
-                continue;
-            }
-            if (keepOnStack && !e.isCopyable()) {
-                spill(first + i);
-                e = stack.get(first + i);
-                if (e.slot == slot) {
-                    continue;
-                }
-            }
-            moves.add(SlotWriteNode.create(types[i], slot, keepOnStack ? e.copyNode() : e.node));
-        }
-        return moves;
-    }
 
     private BranchNode branchTo(int depth, boolean keepOnStack) {
         ControlFrame target = controls.get(controls.size() - 1 - depth);
-        List<StatementNode> moves = moveTopTo(target.height, target.labelTypes(), keepOnStack);
+        List<StatementNode> moves = stack.moveTopTo(target.height, target.labelTypes(), keepOnStack);
         return new BranchNode(moves.toArray(StatementNode[]::new), depth);
     }
 
     private void markUnreachable() {
         ControlFrame c = current();
         c.unreachable = true;
-        while (stack.size() > c.height) {
-            pop();
-        }
+        stack.truncate(c.height);
     }
 
     /** Falling off the end of a block (or its then-arm) leaves its results in the result slots. */
     private void storeFallThroughResults(ControlFrame c) {
         if (!c.unreachable) {
-            current().statements.addAll(moveTopTo(c.height, c.signature.results(), false));
+            current().statements.addAll(stack.moveTopTo(c.height, c.signature.results(), false));
         }
-        while (stack.size() > c.height) {
-            pop();
-        }
+        stack.truncate(c.height);
     }
 
     // ---- the walk ----
@@ -290,7 +167,7 @@ public final class AstBuilder {
         }
         switch (op) {
             case UNREACHABLE -> {
-                spillImpure();
+                stack.spillImpure();
                 emit(new UnreachableNode());
                 markUnreachable();
             }
@@ -303,28 +180,28 @@ public final class AstBuilder {
             }
             case BR -> {
                 int depth = in.readU32AsInt();
-                spillImpure();
+                stack.spillImpure();
                 emit(branchTo(depth, false));
                 markUnreachable();
             }
             case BR_IF -> {
                 int depth = in.readU32AsInt();
-                StackEntry condition = pop();
-                spillImpure();
+                StackEntry condition = stack.pop();
+                stack.spillImpure();
                 emit(new BranchIfNode(condition.node, branchTo(depth, true)));
             }
             case BR_TABLE -> branchTable();
             case RETURN -> {
-                spillImpure();
+                stack.spillImpure();
                 emit(branchTo(controls.size() - 1, false));
                 markUnreachable();
             }
             case CALL -> call(in.readU32AsInt());
             case CALL_INDIRECT -> callIndirect(in.readU32AsInt(), in.readU32AsInt());
             case DROP -> {
-                StackEntry e = pop();
+                StackEntry e = stack.pop();
                 if (!e.pure) {
-                    spillImpure();
+                    stack.spillImpure();
                     emit(new DropNode(e.type, e.node));
                 }
             }
@@ -332,52 +209,52 @@ public final class AstBuilder {
                 if (op == Opcode.SELECT_T) {
                     InstructionReader.skipImmediates(in, op);
                 }
-                StackEntry condition = pop();
-                StackEntry second = pop();
-                StackEntry first = pop();
-                pushComputed(new SelectNode(first.node, second.node, condition.node), first.type, true, first, second, condition);
+                StackEntry condition = stack.pop();
+                StackEntry second = stack.pop();
+                StackEntry first = stack.pop();
+                stack.pushComputed(new SelectNode(first.node, second.node, condition.node), first.type, true, first, second, condition);
             }
             case LOCAL_GET -> {
                 int local = in.readU32AsInt();
-                push(StackEntry.local(localTypes[local], local));
+                stack.push(StackEntry.local(localTypes[local], local));
             }
             case LOCAL_SET, LOCAL_TEE -> {
                 int local = in.readU32AsInt();
-                StackEntry value = pop();
-                orderBefore(value);
-                spillReadersOf(local);
+                StackEntry value = stack.pop();
+                stack.orderBefore(value);
+                stack.spillReadersOf(local);
                 emit(SlotWriteNode.create(localTypes[local], FunctionFrame.localSlot(local), value.node));
                 if (op == Opcode.LOCAL_TEE) {
-                    push(StackEntry.local(localTypes[local], local));
+                    stack.push(StackEntry.local(localTypes[local], local));
                 }
             }
             case GLOBAL_GET -> {
                 int global = in.readU32AsInt();
                 GlobalType globalType = module.globalType(global);
-                pushComputed(new GlobalReadNode(global), globalType.type(), !globalType.mutable());
+                stack.pushComputed(new GlobalReadNode(global), globalType.type(), !globalType.mutable());
             }
             case GLOBAL_SET -> {
                 int global = in.readU32AsInt();
-                StackEntry value = pop();
-                spillImpure();
+                StackEntry value = stack.pop();
+                stack.spillImpure();
                 emit(new GlobalWriteNode(global, module.globalType(global).type(), value.node));
             }
-            case I32_CONST -> push(StackEntry.constantBits(ValueType.I32, in.readS32()));
-            case I64_CONST -> push(StackEntry.constantBits(ValueType.I64, in.readS64()));
-            case F32_CONST -> push(StackEntry.constantBits(ValueType.F32, in.readFixedInt()));
-            case F64_CONST -> push(StackEntry.constantBits(ValueType.F64, in.readFixedLong()));
-            case REF_NULL -> push(StackEntry.constantReference(ValueType.fromCode(in.readByte()), WasmNull.INSTANCE));
-            case REF_FUNC -> pushComputed(new RefFuncNode(in.readU32AsInt()), ValueType.FUNCREF, true);
+            case I32_CONST -> stack.push(StackEntry.constantBits(ValueType.I32, in.readS32()));
+            case I64_CONST -> stack.push(StackEntry.constantBits(ValueType.I64, in.readS64()));
+            case F32_CONST -> stack.push(StackEntry.constantBits(ValueType.F32, in.readFixedInt()));
+            case F64_CONST -> stack.push(StackEntry.constantBits(ValueType.F64, in.readFixedLong()));
+            case REF_NULL -> stack.push(StackEntry.constantReference(ValueType.fromCode(in.readByte()), WasmNull.INSTANCE));
+            case REF_FUNC -> stack.pushComputed(new RefFuncNode(in.readU32AsInt()), ValueType.FUNCREF, true);
             case REF_IS_NULL -> {
-                StackEntry value = pop();
-                pushComputed(new RefIsNullNode(value.node), ValueType.I32, true, value);
+                StackEntry value = stack.pop();
+                stack.pushComputed(new RefIsNullNode(value.node), ValueType.I32, true, value);
             }
             default -> {
                 if (op.immediate == dev.enoki.wasm.module.ImmediateKind.MEMARG) {
                     memoryAccess(op);
                 } else if (op.immediate == dev.enoki.wasm.module.ImmediateKind.NONE && op.hasFixedSignature()) {
-                    StackEntry[] operands = popN(op.operands().length);
-                    pushComputed(NumericNodes.create(op, nodes(operands)), op.results()[0], !TRAPPING_NUMERIC.contains(op), operands);
+                    StackEntry[] operands = stack.popN(op.operands().length);
+                    stack.pushComputed(NumericNodes.create(op, OperandStack.nodes(operands)), op.results()[0], !TRAPPING_NUMERIC.contains(op), operands);
                 } else {
                     tableOrBulkMemory(op);
                 }
@@ -410,20 +287,20 @@ public final class AstBuilder {
 
     private void enterBlock(Opcode op) {
         FuncType signature = BlockType.resolve(in.readS33(), module.types());
-        ExpressionNode condition = op == Opcode.IF ? pop().node : null;
-        spillAllButStable();
+        ExpressionNode condition = op == Opcode.IF ? stack.pop().node : null;
+        stack.spillAllButStable();
         int height = stack.size() - signature.paramCount();
         if (op == Opcode.LOOP) {
             // Branches back to the loop deliver its parameters into these slots, so the body reads them from there.
-            emitAll(moveTopTo(height, signature.params(), false));
+            emitAll(stack.moveTopTo(height, signature.params(), false));
             for (int i = 0; i < signature.paramCount(); i++) {
-                stack.set(height + i, StackEntry.temporary(signature.param(i), temporarySlot(height + i, signature.param(i))));
+                stack.set(height + i, StackEntry.temporary(signature.param(i), stack.temporarySlot(height + i, signature.param(i))));
             }
         }
         ControlFrame c = new ControlFrame(op, signature, height);
         if (op == Opcode.IF) {
             c.condition = condition;
-            c.ifParameters = new ArrayList<>(stack.subList(height, stack.size()));
+            c.ifParameters = stack.top(height);
         }
         controls.add(c);
     }
@@ -439,7 +316,7 @@ public final class AstBuilder {
         c.statements = new ArrayList<>();
         c.unreachable = false;
         for (StackEntry p : c.ifParameters) {
-            push(p.copy());
+            stack.push(p.copy());
         }
     }
 
@@ -461,7 +338,7 @@ public final class AstBuilder {
             default -> new BlockNode(body);
         };
         emit(node);
-        pushResults(c.signature.results());
+        stack.pushResults(c.signature.results());
         return null;
     }
 
@@ -471,8 +348,8 @@ public final class AstBuilder {
         for (int i = 0; i <= count; i++) {
             depths[i] = in.readU32AsInt();
         }
-        StackEntry index = pop();
-        spillImpure();
+        StackEntry index = stack.pop();
+        stack.spillImpure();
         BranchNode[] targets = new BranchNode[depths.length];
         for (int i = 0; i < depths.length; i++) {
             targets[i] = branchTo(depths[i], true);
@@ -483,23 +360,23 @@ public final class AstBuilder {
 
     private void call(int function) {
         FuncType callee = module.functionType(function);
-        StackEntry[] arguments = popN(callee.paramCount());
-        spillImpure();
-        int[] resultSlots = pushResults(callee.results());
+        StackEntry[] arguments = stack.popN(callee.paramCount());
+        stack.spillImpure();
+        int[] resultSlots = stack.pushResults(callee.results());
         if (function < firstDefinedFunction) {
-            emit(new CallImportNode(function, callee, nodes(arguments), resultSlots));
+            emit(new CallImportNode(function, callee, OperandStack.nodes(arguments), resultSlots));
         } else {
-            emit(new CallNode(code, function, callee, nodes(arguments), resultSlots));
+            emit(new CallNode(code, function, callee, OperandStack.nodes(arguments), resultSlots));
         }
     }
 
     private void callIndirect(int typeIndex, int table) {
         FuncType signature = module.types().get(typeIndex);
-        StackEntry index = pop();
-        StackEntry[] arguments = popN(signature.paramCount());
-        spillImpure();
-        int[] resultSlots = pushResults(signature.results());
-        emit(new CallIndirectNode(table, signature, nodes(arguments), index.node, resultSlots));
+        StackEntry index = stack.pop();
+        StackEntry[] arguments = stack.popN(signature.paramCount());
+        stack.spillImpure();
+        int[] resultSlots = stack.pushResults(signature.results());
+        emit(new CallIndirectNode(table, signature, OperandStack.nodes(arguments), index.node, resultSlots));
     }
 
     private void memoryAccess(Opcode op) {
@@ -507,12 +384,12 @@ public final class AstBuilder {
         long offset = in.readU32();
         int memory = 0;
         if (op.isLoad()) {
-            StackEntry address = pop();
-            pushComputed(new LoadNode(memory, op, offset, address.node), op.results()[0], false, address);
+            StackEntry address = stack.pop();
+            stack.pushComputed(new LoadNode(memory, op, offset, address.node), op.results()[0], false, address);
         } else {
-            StackEntry value = pop();
-            StackEntry address = pop();
-            spillImpure();
+            StackEntry value = stack.pop();
+            StackEntry address = stack.pop();
+            stack.spillImpure();
             emit(new StoreNode(memory, op, offset, address.node, value.node));
         }
     }
@@ -521,13 +398,13 @@ public final class AstBuilder {
         switch (op) {
             case MEMORY_SIZE -> {
                 in.readByte();
-                pushComputed(new MemorySizeNode(0), ValueType.I32, false);
+                stack.pushComputed(new MemorySizeNode(0), ValueType.I32, false);
             }
             case MEMORY_GROW -> {
                 in.readByte();
-                StackEntry delta = pop();
-                spillImpure();
-                int slot = pushResults(new ValueType[]{ValueType.I32})[0];
+                StackEntry delta = stack.pop();
+                stack.spillImpure();
+                int slot = stack.pushResults(new ValueType[]{ValueType.I32})[0];
                 emit(new MemoryGrowNode(0, delta.node, slot));
             }
             case MEMORY_FILL -> {
@@ -549,20 +426,20 @@ public final class AstBuilder {
             }
             case DATA_DROP -> emit(new DataDropNode(in.readU32AsInt()));
             case TABLE_GET -> {
-                StackEntry index = pop();
+                StackEntry index = stack.pop();
                 int table = in.readU32AsInt();
-                pushComputed(new TableGetNode(table, index.node), module.tableType(table).elementType(), false, index);
+                stack.pushComputed(new TableGetNode(table, index.node), module.tableType(table).elementType(), false, index);
             }
             case TABLE_SET -> {
                 int table = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(2);
                 emit(new TableSetNode(table, operands[0], operands[1]));
             }
-            case TABLE_SIZE -> pushComputed(new TableSizeNode(in.readU32AsInt()), ValueType.I32, false);
+            case TABLE_SIZE -> stack.pushComputed(new TableSizeNode(in.readU32AsInt()), ValueType.I32, false);
             case TABLE_GROW -> {
                 int table = in.readU32AsInt();
                 ExpressionNode[] operands = effectOperands(2);
-                int slot = pushResults(new ValueType[]{ValueType.I32})[0];
+                int slot = stack.pushResults(new ValueType[]{ValueType.I32})[0];
                 emit(new TableGrowNode(table, operands[0], operands[1], slot));
             }
             case TABLE_FILL -> {
@@ -589,8 +466,8 @@ public final class AstBuilder {
 
     /** Pops the operands of a statement with effects, after evaluating what is pending below them. */
     private ExpressionNode[] effectOperands(int n) {
-        StackEntry[] operands = popN(n);
-        spillImpure();
-        return nodes(operands);
+        StackEntry[] operands = stack.popN(n);
+        stack.spillImpure();
+        return OperandStack.nodes(operands);
     }
 }

@@ -1,0 +1,178 @@
+package dev.enoki.wasm.nodes.builder;
+
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import dev.enoki.wasm.module.ValueType;
+import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.nodes.StatementNode;
+import dev.enoki.wasm.nodes.variable.SlotWriteNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The AST builder's simulated operand stack: pending expressions instead of values, and the rules that keep Wasm's
+ * order of evaluation when statements are emitted while values are still pending (DESIGN.md). A value is spilled by
+ * writing it to the temporary slot of its stack position and type, and reading it back from there; block results and
+ * branch values meet in the same slots, so they need no extra copies.
+ */
+final class OperandStack {
+    private final FrameDescriptor.Builder frame;
+    private final Consumer<StatementNode> emit;
+    private final Map<Long, Integer> temporarySlots = new HashMap<>();
+    private final List<StackEntry> stack = new ArrayList<>();
+
+    /** @param emit where spills go: the statements of the block being built */
+    OperandStack(FrameDescriptor.Builder frame, Consumer<StatementNode> emit) {
+        this.frame = frame;
+        this.emit = emit;
+    }
+
+    int size() {
+        return stack.size();
+    }
+
+    StackEntry get(int position) {
+        return stack.get(position);
+    }
+
+    void set(int position, StackEntry entry) {
+        stack.set(position, entry);
+    }
+
+    /** Drops everything above {@code height}. */
+    void truncate(int height) {
+        while (stack.size() > height) {
+            stack.remove(stack.size() - 1);
+        }
+    }
+
+    /** The entries from {@code from} to the top, for an if's else-arm to start with again. */
+    List<StackEntry> top(int from) {
+        return new ArrayList<>(stack.subList(from, stack.size()));
+    }
+
+    private void emit(StatementNode statement) {
+        emit.accept(statement);
+    }
+
+    int temporarySlot(int position, ValueType valueType) {
+        return temporarySlots.computeIfAbsent(((long) position << 8) | valueType.ordinal(), k -> frame.addSlot(FrameSlotKind.Static, null, null));
+    }
+
+    void push(StackEntry entry) {
+        stack.add(entry);
+    }
+
+    StackEntry pop() {
+        return stack.remove(stack.size() - 1);
+    }
+
+    StackEntry[] popN(int n) {
+        StackEntry[] entries = new StackEntry[n];
+        for (int i = n - 1; i >= 0; i--) {
+            entries[i] = pop();
+        }
+        return entries;
+    }
+
+    static ExpressionNode[] nodes(StackEntry... entries) {
+        ExpressionNode[] result = new ExpressionNode[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            result[i] = entries[i].node;
+        }
+        return result;
+    }
+
+    void spill(int position) {
+        StackEntry e = stack.get(position);
+        int slot = temporarySlot(position, e.type);
+        emit(SlotWriteNode.create(e.type, slot, e.node));
+        stack.set(position, StackEntry.temporary(e.type, slot));
+    }
+
+    /** Before a statement with effects: evaluate now every pending value that could trap or read mutable state. */
+    void spillImpure() {
+        for (int i = 0; i < stack.size(); i++) {
+            if (!stack.get(i).pure) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Before a block: its body may write any local, so only constants and temporaries may stay pending. */
+    void spillAllButStable() {
+        for (int i = 0; i < stack.size(); i++) {
+            StackEntry.Kind k = stack.get(i).kind;
+            if (k != StackEntry.Kind.CONSTANT && k != StackEntry.Kind.TEMPORARY) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Before local.set/tee: a pending read of that local must see the old value. */
+    void spillReadersOf(int local) {
+        for (int i = 0; i < stack.size(); i++) {
+            if (stack.get(i).readsLocal(local)) {
+                spill(i);
+            }
+        }
+    }
+
+    /** Before consuming {@code operands} in a statement: pending values below them must be evaluated first. */
+    void orderBefore(StackEntry... operands) {
+        for (StackEntry operand : operands) {
+            if (!operand.pure) {
+                spillImpure();
+                return;
+            }
+        }
+    }
+
+    StackEntry pushComputed(ExpressionNode node, ValueType valueType, boolean pure, StackEntry... operands) {
+        long mask = 0;
+        boolean allPure = pure;
+        for (StackEntry operand : operands) {
+            mask |= operand.localMask;
+            allPure &= operand.pure;
+        }
+        StackEntry entry = StackEntry.computed(node, valueType, allPure, mask);
+        push(entry);
+        return entry;
+    }
+
+    int[] pushResults(ValueType[] types) {
+        int base = stack.size();
+        int[] slots = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            slots[i] = temporarySlot(base + i, types[i]);
+            push(StackEntry.temporary(types[i], slots[i]));
+        }
+        return slots;
+    }
+
+    /** Writes the top {@code types.length} values into the slots at {@code height}, skipping values already there. */
+    List<StatementNode> moveTopTo(int height, ValueType[] types, boolean keepOnStack) {
+        List<StatementNode> moves = new ArrayList<>();
+        int first = stack.size() - types.length;
+        for (int i = 0; i < types.length; i++) {
+            StackEntry e = stack.get(first + i);
+            int slot = temporarySlot(height + i, types[i]);
+            if (e.kind == StackEntry.Kind.TEMPORARY && e.slot == slot) {
+                continue;
+            }
+            if (keepOnStack && !e.isCopyable()) {
+                spill(first + i);
+                e = stack.get(first + i);
+                if (e.slot == slot) {
+                    continue;
+                }
+            }
+            moves.add(SlotWriteNode.create(types[i], slot, keepOnStack ? e.copyNode() : e.node));
+        }
+        return moves;
+    }
+}
