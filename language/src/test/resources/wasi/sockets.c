@@ -1,5 +1,5 @@
 /* NODE-SKIP: node 20 crashes (SIGSEGV in uvwasi) when sock_* is given a descriptor that is not a socket. */
-/* sock_*: Enoki hands no sockets to programs, so these answer ENOTSUP, or EBADF for a closed descriptor. */
+/* sock_*: Enoki hands no sockets to programs, so no descriptor is a socket: ENOTSOCK, or EBADF for a closed descriptor. */
 #include "wasi_test.h"
 
 int main(void) {
