@@ -1,24 +1,18 @@
 package dev.enoki.bench;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The memory-lifetime benchmark: Enoki against GraalWasm 25.0.1 (default on-heap memory, and with
@@ -59,9 +53,6 @@ public final class MemoryLifetimeBenchmark {
                     new EngineConfig("enoki", "Enoki", "enoki-lib", List.of()),
                     new EngineConfig("graalwasm", "GraalWasm", "graalwasm-lib", List.of()),
                     new EngineConfig("graalwasm-unsafe", "GraalWasm unsafe", "graalwasm-lib", List.of("--option", "wasm.UseUnsafeMemory=true")));
-
-    /** The compiler jars that go on the upgrade module path in JIT mode (and so off the module path). */
-    static final List<String> JIT_JARS = List.of("compiler-", "truffle-compiler-", "word-", "collections-", "nativeimage-");
 
     private int cycles = 100;
     private int contexts = -1;
@@ -137,63 +128,24 @@ public final class MemoryLifetimeBenchmark {
 
     /** Finds benchmarks/target from where this class was loaded (target/classes or the module's jar). */
     private void locate() throws URISyntaxException, IOException {
-        Path here = Path.of(MemoryLifetimeBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        target = here.getParent();
+        target = ChildJvm.target(MemoryLifetimeBenchmark.class);
         for (EngineConfig engine : engines) {
-            if (!Files.isDirectory(target.resolve(engine.libDir()))) {
-                throw new IllegalStateException(target.resolve(engine.libDir()) + " is missing: build first with `mvn -B -q -DskipTests package`");
-            }
+            ChildJvm.requireDirectory(target.resolve(engine.libDir()));
         }
-        if (jit && !Files.isDirectory(target.resolve("jit-lib"))) {
-            throw new IllegalStateException(target.resolve("jit-lib") + " is missing: build first with `mvn -B -q -DskipTests package`");
+        if (jit) {
+            ChildJvm.requireDirectory(target.resolve("jit-lib"));
         }
         logs = target.resolve("memory-lifetime");
         Files.createDirectories(logs);
     }
 
-    private static List<Path> jars(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-        }
-    }
-
-    private static boolean isJitJar(Path jar) {
-        String name = jar.getFileName().toString();
-        return JIT_JARS.stream().anyMatch(name::startsWith);
-    }
-
-    private static String pathOf(List<Path> paths) {
-        return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    }
-
     /** The child's command line: the same JVM flags for every engine, only the engine's jars differ. */
     List<String> command(EngineConfig engine, String scenario) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(javaCommand);
-        command.add("-Xmx" + heap);
-        command.add("--sun-misc-unsafe-memory-access=allow");
-        command.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
-        List<Path> engineJars = jars(target.resolve(engine.libDir()));
-        Path classes = target.resolve("classes");
-        if (jit) {
-            command.add("-XX:+UnlockExperimentalVMOptions");
-            command.add("-XX:+EnableJVMCI");
-            command.add("--enable-native-access=ALL-UNNAMED,org.graalvm.truffle");
-            command.add("--upgrade-module-path=" + pathOf(jars(target.resolve("jit-lib"))));
-            command.add("--module-path=" + pathOf(engineJars.stream().filter(j -> !isJitJar(j)).toList()));
-            command.add("--add-modules=ALL-MODULE-PATH");
-            command.addAll(extraJvmArgs);
-            command.add("-cp");
-            command.add(classes.toString());
-        } else {
-            command.add("--enable-native-access=ALL-UNNAMED");
-            command.addAll(extraJvmArgs);
-            command.add("-cp");
-            List<Path> classPath = new ArrayList<>();
-            classPath.add(classes);
-            classPath.addAll(engineJars);
-            command.add(pathOf(classPath));
-        }
+        List<String> jvmArgs = new ArrayList<>();
+        jvmArgs.add("-Xmx" + heap);
+        jvmArgs.addAll(extraJvmArgs);
+        List<String> command = ChildJvm.command(javaCommand, target, target.resolve(engine.libDir()),
+                        jit ? ChildJvm.Mode.JIT_MODULE_PATH : ChildJvm.Mode.INTERPRETER, jvmArgs);
         command.add(MemoryWorkload.class.getName());
         command.add("--scenario");
         command.add(scenario);
@@ -285,51 +237,17 @@ public final class MemoryLifetimeBenchmark {
     }
 
     private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
+        return ChildJvm.loadAverage();
     }
 
     private String runChild(EngineConfig engine, String scenario, int r, Map<String, String> into) throws IOException, InterruptedException {
         List<String> command = command(engine, scenario);
         Path log = logs.resolve(engine.key() + "-" + scenario + (repeat > 1 ? "-" + r : "") + ".log");
-        Files.writeString(log, String.join(" ", command) + System.lineSeparator());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Process process = builder.start();
-        List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the child is gone
-            }
-        });
-        reader.start();
-        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-        reader.join();
-        int exit = process.exitValue();
-        Files.write(log, lines.stream().map(l -> "stdout: " + l).toList(), StandardOpenOption.APPEND);
-        for (String line : lines) {
-            if (line.startsWith("RESULT ")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    into.put(line.substring(7, eq), line.substring(eq + 1));
-                }
-            }
-        }
+        ChildJvm.Outcome outcome = ChildJvm.run(command, null, null, log, timeoutSeconds);
+        boolean finished = !outcome.timedOut();
+        int exit = outcome.exit();
+        List<String> lines = outcome.stdout();
+        into.putAll(outcome.results());
         into.put(scenario + ".exit", Integer.toString(exit));
         if (!finished) {
             into.put(scenario + ".crash", "timed out after " + timeoutSeconds + " s");
@@ -344,11 +262,7 @@ public final class MemoryLifetimeBenchmark {
     }
 
     private static String lastLines(Path log, int n) throws IOException {
-        List<String> all = Files.readAllLines(log).stream().filter(l -> !l.startsWith("stdout: ") && !l.isBlank()).toList();
-        if (all.size() <= 1) {
-            return "(no output)";
-        }
-        return String.join(" / ", all.subList(Math.max(1, all.size() - n), all.size()));
+        return ChildJvm.lastLines(log, n);
     }
 
     // ---- the report ----
