@@ -25,4 +25,16 @@ public final class BranchNode extends StatementNode {
         }
         return depth;
     }
+
+    /** The depths of {@code branches} when none of them moves values, else null. */
+    static int[] depthsWithoutMoves(BranchNode[] branches) {
+        int[] depths = new int[branches.length];
+        for (int i = 0; i < branches.length; i++) {
+            if (branches[i].moves.length != 0) {
+                return null;
+            }
+            depths[i] = branches[i].depth;
+        }
+        return depths;
+    }
 }
