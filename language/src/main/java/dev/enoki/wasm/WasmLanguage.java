@@ -23,14 +23,8 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     public static final String ID = "wasm";
     public static final String MIME_TYPE = "application/wasm";
 
-    private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
-
     /** Call targets of predefined functions (WASI): one per function for all instances, which come as argument 0. */
     private final java.util.Map<String, CallTarget> predefinedCallTargets = new java.util.concurrent.ConcurrentHashMap<>();
-
-    public static WasmLanguage get(com.oracle.truffle.api.nodes.Node node) {
-        return REFERENCE.get(node);
-    }
 
     /** The shared call target of the predefined function {@code key}, made by {@code factory} when first asked for. */
     public CallTarget predefinedCallTarget(String key, java.util.function.Function<WasmLanguage, CallTarget> factory) {

@@ -61,13 +61,6 @@ public final class ByteReader {
         return bytes[position++] & 0xFF;
     }
 
-    public int peekByte() {
-        if (position >= limit) {
-            throw malformed("unexpected end", position);
-        }
-        return bytes[position] & 0xFF;
-    }
-
     public byte[] readBytes(int length) {
         if (length < 0 || length > limit - position) {
             throw malformed(limit >= bytes.length ? "unexpected end" : "unexpected end of section or function", position);

@@ -31,10 +31,6 @@ public final class ContextMemories {
         usedBytes -= bytes;
     }
 
-    public synchronized long usedBytes() {
-        return usedBytes;
-    }
-
     void register(LinearMemory.Reservation reservation) {
         live.add(reservation);
     }

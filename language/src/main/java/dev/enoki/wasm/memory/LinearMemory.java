@@ -150,11 +150,6 @@ public final class LinearMemory implements TruffleObject {
         return maxPages;
     }
 
-    /** True once the memory's context has closed; nothing can be read or written any more. */
-    public boolean isDetached() {
-        return reservation.released;
-    }
-
     void detach() {
         byteSize = 0;
         segment = DETACHED;

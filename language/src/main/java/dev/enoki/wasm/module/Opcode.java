@@ -273,10 +273,6 @@ public enum Opcode {
         return immediate == ImmediateKind.MEMARG && results.length == 1;
     }
 
-    public boolean isStore() {
-        return immediate == ImmediateKind.MEMARG && results.length == 0;
-    }
-
     /** Bytes accessed by a load or store: the alignment limit and the bounds-check width; 0 for other instructions. */
     public int accessWidth() {
         return accessWidth;

@@ -39,10 +39,6 @@ public final class WasmGlobal implements TruffleObject {
         return type.type();
     }
 
-    public boolean isMutable() {
-        return type.mutable();
-    }
-
     public int getI32() {
         return (int) bits;
     }
