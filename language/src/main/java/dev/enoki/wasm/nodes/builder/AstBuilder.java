@@ -27,6 +27,7 @@ import dev.enoki.wasm.nodes.control.BranchNode;
 import dev.enoki.wasm.nodes.control.BranchTableNode;
 import dev.enoki.wasm.nodes.control.IfNode;
 import dev.enoki.wasm.nodes.control.LoopBlockNode;
+import dev.enoki.wasm.nodes.control.NestedBlocksNode;
 import dev.enoki.wasm.nodes.control.UnreachableNode;
 import dev.enoki.wasm.nodes.memory.DataDropNode;
 import dev.enoki.wasm.nodes.memory.LoadNode;
@@ -335,7 +336,7 @@ public final class AstBuilder {
         StatementNode node = switch (c.opcode) {
             case LOOP -> new LoopBlockNode(body);
             case IF -> new IfNode(c.condition, new BlockNode(c.thenStatements.toArray(StatementNode[]::new)), new BlockNode(body));
-            default -> new BlockNode(body);
+            default -> NestedBlocksNode.of(body);
         };
         emit(node);
         stack.pushResults(c.signature.results());

@@ -15,6 +15,10 @@ public final class BlockNode extends StatementNode {
         this.statements = statements;
     }
 
+    StatementNode[] statements() {
+        return statements;
+    }
+
     @Override
     @ExplodeLoop
     public int execute(VirtualFrame frame) {

@@ -1,0 +1,26 @@
+package dev.enoki.wasm.nodes.control;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.enoki.wasm.nodes.StatementNode;
+
+/** Statements run in order, without a label of their own: the first branch's depth is returned unchanged. */
+final class StatementSequenceNode extends StatementNode {
+    @Children private final StatementNode[] statements;
+
+    StatementSequenceNode(StatementNode[] statements) {
+        this.statements = statements;
+    }
+
+    @Override
+    @ExplodeLoop
+    public int execute(VirtualFrame frame) {
+        for (StatementNode statement : statements) {
+            int target = statement.execute(frame);
+            if (target != FALL_THROUGH) {
+                return target;
+            }
+        }
+        return FALL_THROUGH;
+    }
+}
