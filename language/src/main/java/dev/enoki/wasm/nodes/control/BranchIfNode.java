@@ -1,7 +1,6 @@
 package dev.enoki.wasm.nodes.control;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.profiles.CountingConditionProfile;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.StatementNode;
 
@@ -9,7 +8,7 @@ import dev.enoki.wasm.nodes.StatementNode;
 public final class BranchIfNode extends StatementNode {
     @Child private ExpressionNode condition;
     @Child private BranchNode branch;
-    private final CountingConditionProfile profile = CountingConditionProfile.create();
+    private final ConditionCounter profile = new ConditionCounter();
 
     public BranchIfNode(ExpressionNode condition, BranchNode branch) {
         this.condition = condition;
