@@ -2,6 +2,7 @@ package dev.enoki.wasm.nodes.builder;
 
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.nodes.NodeUtil;
 import dev.enoki.wasm.binary.ByteReader;
 import dev.enoki.wasm.binary.InstructionReader;
 import dev.enoki.wasm.module.BlockType;
@@ -28,6 +29,8 @@ import dev.enoki.wasm.nodes.control.BranchTableNode;
 import dev.enoki.wasm.nodes.control.IfNode;
 import dev.enoki.wasm.nodes.control.LoopBlockNode;
 import dev.enoki.wasm.nodes.control.NestedBlocksNode;
+import dev.enoki.wasm.nodes.control.OutlinedStatementsNode;
+import dev.enoki.wasm.nodes.control.StatementSequenceNode;
 import dev.enoki.wasm.nodes.control.UnreachableNode;
 import dev.enoki.wasm.nodes.memory.DataDropNode;
 import dev.enoki.wasm.nodes.memory.LoadNode;
@@ -73,6 +76,15 @@ public final class AstBuilder {
                     Opcode.I32_TRUNC_F32_S, Opcode.I32_TRUNC_F32_U, Opcode.I32_TRUNC_F64_S, Opcode.I32_TRUNC_F64_U,
                     Opcode.I64_TRUNC_F32_S, Opcode.I64_TRUNC_F32_U, Opcode.I64_TRUNC_F64_S, Opcode.I64_TRUNC_F64_U);
 
+    /**
+     * Code size from which a function counts as huge. Graal's compile time grows faster than linearly with the size
+     * of a unit: measured here, a 68 KB function (37,000 instructions in one dispatch loop) took 6-19 s per
+     * compilation, against well under a second for every function of the benchmark corpus (all below 10 KB).
+     */
+    private static final int HUGE_FUNCTION_BYTES = 16 * 1024;
+    /** Nodes from which a switch case of a huge function is worth a call of its own. */
+    private static final int OUTLINED_MIN_NODES = 50;
+
     private final WasmLanguage language;
     private final ModuleCode code;
     private final WasmModule module;
@@ -86,6 +98,8 @@ public final class AstBuilder {
     private final ByteReader in;
     /** Blocks opened inside code being skipped as unreachable. */
     private int deadNesting;
+    /** Whether the function is big enough for its switch cases to be compiled separately (see {@link #segment}). */
+    private final boolean huge;
 
     private AstBuilder(WasmLanguage language, ModuleCode code, int functionIndex) {
         this.language = language;
@@ -105,6 +119,7 @@ public final class AstBuilder {
             frame.addSlot(FrameSlotKind.Static, null, null);
         }
         this.in = new ByteReader(module.bytes(), body.codeStart(), body.codeEnd());
+        this.huge = body.codeEnd() - body.codeStart() >= HUGE_FUNCTION_BYTES;
         this.stack = new OperandStack(frame, this::emit);
     }
 
@@ -336,11 +351,30 @@ public final class AstBuilder {
         StatementNode node = switch (c.opcode) {
             case LOOP -> new LoopBlockNode(body);
             case IF -> new IfNode(c.condition, new BlockNode(c.thenStatements.toArray(StatementNode[]::new)), new BlockNode(body));
-            default -> NestedBlocksNode.of(body);
+            default -> NestedBlocksNode.of(body, this::segment);
         };
         emit(node);
         stack.pushResults(c.signature.results());
         return null;
+    }
+
+    /**
+     * A segment of a switch-shaped block nest: in a huge function, a case big enough is compiled on its own, which
+     * bounds the size of a compilation unit by the size of a case rather than of the whole dispatch loop.
+     */
+    private StatementNode segment(StatementNode[] statements) {
+        if (huge && nodeCount(statements) >= OUTLINED_MIN_NODES) {
+            return new OutlinedStatementsNode(language, module.functionName(functionIndex), statements);
+        }
+        return new StatementSequenceNode(statements);
+    }
+
+    private static int nodeCount(StatementNode[] statements) {
+        int count = 0;
+        for (StatementNode s : statements) {
+            count += NodeUtil.countNodes(s);
+        }
+        return count;
     }
 
     private void branchTable() {

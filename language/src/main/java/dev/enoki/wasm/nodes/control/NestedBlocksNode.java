@@ -7,6 +7,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop.LoopExplosionKind;
 import dev.enoki.wasm.nodes.StatementNode;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Blocks each of which starts with the next, {@code (block (block (block ... br_table ...) case0) case1) case2}: the
@@ -17,31 +18,32 @@ import java.util.Arrays;
  * jump to the segment after its target's end, and the compares of a computed depth all test one value (a switch).
  */
 public final class NestedBlocksNode extends StatementNode {
-    @Children private final StatementSequenceNode[] segments;
+    @Children private final StatementNode[] segments;
 
-    private NestedBlocksNode(StatementSequenceNode[] segments) {
+    private NestedBlocksNode(StatementNode[] segments) {
         this.segments = segments;
     }
 
     /**
-     * The block whose statements are {@code body}, merged with its first statement when that is a block too.
-     * Returns a plain {@link BlockNode} when there is nothing to merge.
+     * The block whose statements are {@code body}, merged with its first statement when that is a block too; each
+     * new segment is made by {@code segment} from its statements (a {@link StatementSequenceNode}, or an
+     * {@link OutlinedStatementsNode} in a huge function). Returns a plain {@link BlockNode} when there is nothing to
+     * merge.
      */
-    public static StatementNode of(StatementNode[] body) {
+    public static StatementNode of(StatementNode[] body, Function<StatementNode[], StatementNode> segment) {
         if (body.length == 0) {
             return new BlockNode(body);
         }
-        StatementSequenceNode tail = new StatementSequenceNode(Arrays.copyOfRange(body, 1, body.length));
-        StatementSequenceNode[] inner = switch (body[0]) {
-            case BlockNode block -> new StatementSequenceNode[]{new StatementSequenceNode(block.statements())};
+        StatementNode[] inner = switch (body[0]) {
+            case BlockNode block -> new StatementNode[]{segment.apply(block.statements())};
             case NestedBlocksNode nest -> nest.segments;
             default -> null;
         };
         if (inner == null) {
             return new BlockNode(body);
         }
-        StatementSequenceNode[] segments = Arrays.copyOf(inner, inner.length + 1);
-        segments[inner.length] = tail;
+        StatementNode[] segments = Arrays.copyOf(inner, inner.length + 1);
+        segments[inner.length] = segment.apply(Arrays.copyOfRange(body, 1, body.length));
         return new NestedBlocksNode(segments);
     }
 

@@ -5,10 +5,10 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.enoki.wasm.nodes.StatementNode;
 
 /** Statements run in order, without a label of their own: the first branch's depth is returned unchanged. */
-final class StatementSequenceNode extends StatementNode {
+public final class StatementSequenceNode extends StatementNode {
     @Children private final StatementNode[] statements;
 
-    StatementSequenceNode(StatementNode[] statements) {
+    public StatementSequenceNode(StatementNode[] statements) {
         this.statements = statements;
     }
 

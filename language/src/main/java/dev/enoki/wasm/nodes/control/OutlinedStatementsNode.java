@@ -1,0 +1,111 @@
+package dev.enoki.wasm.nodes.control;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.MaterializedFrame;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.RootNode;
+import dev.enoki.wasm.nodes.StatementNode;
+
+import java.util.Arrays;
+
+/**
+ * A stretch of a huge function's code run as a call target of its own, on the function's frame. Graal compiles it
+ * separately and never inlines it back (the call is indirect), so however large the function, one compilation unit
+ * holds one stretch, not the whole function; a function of tens of thousands of instructions otherwise takes many
+ * seconds to compile each time it is (re)compiled. The price is a call per execution and a frame that lives on the heap
+ * (the stretch reads and writes the caller's locals through it), paid only by functions past the size threshold.
+ */
+public final class OutlinedStatementsNode extends StatementNode {
+    private final TruffleLanguage<?> language;
+    private final String functionName;
+    /** Until the first execution; then owned by the outlined root node. */
+    private StatementSequenceNode statements;
+    private static final int MAX_SEEN_RESULTS = 4;
+
+    @CompilationFinal private CallTarget target;
+    @CompilationFinal(dimensions = 1) private int[] seenResults = new int[0];
+    @Child private IndirectCallNode call = IndirectCallNode.create();
+
+    public OutlinedStatementsNode(TruffleLanguage<?> language, String functionName, StatementNode[] statements) {
+        this.language = language;
+        this.functionName = functionName;
+        this.statements = new StatementSequenceNode(statements);
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        if (target == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            createTarget();
+        }
+        return constantIfSeen((Integer) call.call(target, frame.materialize()));
+    }
+
+    /**
+     * The branch depth the stretch returned, as a compilation constant when it is one already seen: the enclosing
+     * {@link NestedBlocksNode} then jumps to the segment it names directly, where a value it cannot see would make it
+     * test the depth against every segment. A stretch usually ends in one or two ways (a break, a fall-through).
+     */
+    @ExplodeLoop
+    private int constantIfSeen(int result) {
+        for (int depth : seenResults) {
+            if (result == depth) {
+                return depth;
+            }
+        }
+        if (seenResults.length < MAX_SEEN_RESULTS) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            seenResults = Arrays.copyOf(seenResults, seenResults.length + 1);
+            seenResults[seenResults.length - 1] = result;
+        }
+        return result;
+    }
+
+    /**
+     * Built on first use, when the enclosing root exists: the outlined root takes its frame descriptor, so that a loop
+     * inside the stretch finds the frame layout it expects when Truffle compiles it on the stack (OSR).
+     */
+    private synchronized void createTarget() {
+        if (target == null) {
+            target = new OutlinedRootNode(language, getRootNode(), functionName, statements).getCallTarget();
+            statements = null;
+        }
+    }
+
+    private static final class OutlinedRootNode extends RootNode {
+        private final String functionName;
+        @Child private StatementSequenceNode statements;
+
+        OutlinedRootNode(TruffleLanguage<?> language, RootNode function, String functionName, StatementSequenceNode statements) {
+            super(language, function.getFrameDescriptor());
+            this.functionName = functionName;
+            this.statements = statements;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            return statements.execute((MaterializedFrame) frame.getArguments()[0]);
+        }
+
+        /** Not a Wasm function: left out of guest stack traces, which show the function it belongs to. */
+        @Override
+        public boolean isInternal() {
+            return true;
+        }
+
+        @Override
+        public String getName() {
+            return functionName;
+        }
+
+        @Override
+        public String toString() {
+            return "part of " + functionName;
+        }
+    }
+}

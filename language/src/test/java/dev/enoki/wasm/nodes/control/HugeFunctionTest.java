@@ -1,0 +1,147 @@
+package dev.enoki.wasm.nodes.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.junit.jupiter.api.Test;
+
+import dev.enoki.wasm.interop.WasmTestSupport;
+
+/**
+ * A function past the huge-function threshold: a dispatch loop over {@value #CASES} switch cases, whose cases the AST
+ * builder runs as separately compiled call targets on the function's frame ({@link OutlinedStatementsNode}). The cases
+ * read and write the function's locals, fall through into the next case, leave the loop with br_if, run loops of their
+ * own and trap; the results are compared with the same loop written in Java.
+ */
+class HugeFunctionTest {
+    private static final int CASES = 300;
+    private static final int FALLS_THROUGH = 17;
+    private static final int EXITS = 23;
+    private static final int TRAPS = 31;
+    /** Statements per case: 4 make a case of ~60 nodes, past the builder's threshold for a call target of its own. */
+    private static final int REPEATS = 4;
+
+    private static boolean hasLoop(int k) {
+        return k % 50 == 5;
+    }
+
+    private static String module() {
+        StringBuilder w = new StringBuilder();
+        w.append("(module (func (export \"run\") (param $n i32) (param $trapAt i32) (result i32)\n");
+        w.append(" (local $pc i32) (local $a i32) (local $b i32) (local $i i32) (local $j i32)\n");
+        w.append(" (local.set $a (i32.const 1)) (local.set $b (i32.const 2))\n");
+        w.append(" (block $exit (loop $next\n");
+        w.append("  (br_if $exit (i32.ge_u (local.get $i) (local.get $n)))\n");
+        w.append("  (local.set $i (i32.add (local.get $i) (i32.const 1)))\n");
+        w.append("  (local.set $pc (i32.rem_u (i32.mul (local.get $i) (i32.const 7)) (i32.const ").append(CASES).append(")))\n");
+        for (int k = 0; k < CASES; k++) {
+            w.append("(block $c").append(k).append('\n');
+        }
+        w.append("(br_table");
+        for (int k = 0; k < CASES; k++) {
+            w.append(" $c").append(k);
+        }
+        w.append(" (local.get $pc)))\n");
+        // The code after block $c(k)'s end is case k; it sits inside block $c(k-1), and case 0 falls off the loop.
+        for (int k = CASES - 1; k >= 0; k--) {
+            for (int r = 0; r < REPEATS; r++) {
+                w.append("(local.set $a (i32.add (i32.xor (local.get $a) (i32.const ").append(k * 7 + r).append(")) (i32.rotl (local.get $b) (i32.const ").append((k + r) % 32).append("))))");
+                w.append("(local.set $b (i32.sub (local.get $b) (i32.mul (local.get $a) (i32.const ").append(k + 3).append("))))\n");
+            }
+            if (hasLoop(k)) {
+                w.append("(local.set $j (i32.const 0)) (loop $inner (local.set $a (i32.add (local.get $a) (local.get $j)))");
+                w.append(" (local.set $j (i32.add (local.get $j) (i32.const 1))) (br_if $inner (i32.lt_u (local.get $j) (i32.const 100))))\n");
+            }
+            if (k == EXITS) {
+                w.append("(br_if $exit (i32.eq (i32.and (local.get $a) (i32.const 15)) (i32.const 7)))\n");
+            }
+            if (k == TRAPS) {
+                w.append("(if (i32.eq (local.get $i) (local.get $trapAt)) (then (unreachable)))\n");
+            }
+            if (k != FALLS_THROUGH && k != 0) {
+                w.append("(br $next)");
+            }
+            w.append(k == 0 ? "\n" : ")\n");
+        }
+        w.append(")) (i32.add (local.get $a) (local.get $b))))\n");
+        return w.toString();
+    }
+
+    /** The same loop in Java; -1 where the Wasm code traps. */
+    private static long expected(int n, int trapAt) {
+        int a = 1;
+        int b = 2;
+        int i = 0;
+        loop: while (Integer.compareUnsigned(i, n) < 0) {
+            i++;
+            int k = Integer.remainderUnsigned(i * 7, CASES);
+            while (true) {
+                for (int r = 0; r < REPEATS; r++) {
+                    a = (a ^ (k * 7 + r)) + Integer.rotateLeft(b, (k + r) % 32);
+                    b = b - a * (k + 3);
+                }
+                if (hasLoop(k)) {
+                    for (int j = 0; j < 100; j++) {
+                        a += j;
+                    }
+                }
+                if (k == EXITS && (a & 15) == 7) {
+                    break loop;
+                }
+                if (k == TRAPS && i == trapAt) {
+                    return -1;
+                }
+                if (k == 0) {
+                    break loop;
+                }
+                if (k != FALLS_THROUGH) {
+                    continue loop;
+                }
+                k--;
+            }
+        }
+        return a + b;
+    }
+
+    @Test
+    void casesRunAsSeparateCallTargetsOnTheFunctionsFrame() {
+        byte[] binary = WasmTestSupport.wat(module());
+        assertTrue(binary.length > 20_000, "the function must be past the 16 KiB threshold: " + binary.length + " bytes");
+        try (Context context = WasmTestSupport.context()) {
+            Value run = WasmTestSupport.module(context, "huge", binary).newInstance().getMember("exports").getMember("run");
+            for (int n : new int[]{0, 1, 50, 250, 299, 1000}) {
+                for (int round = 0; round < 3; round++) {
+                    assertEquals((int) expected(n, -1), run.execute(n, -1).asInt(), "run(" + n + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void trapInsideACaseShowsTheWasmFunction() {
+        int trapAt = firstTrappingIteration();
+        assertEquals(-1, expected(1000, trapAt), "the Java model must trap too");
+        try (Context context = WasmTestSupport.context()) {
+            Value run = WasmTestSupport.module(context, "huge", WasmTestSupport.wat(module())).newInstance().getMember("exports").getMember("run");
+            PolyglotException e = assertThrows(PolyglotException.class, () -> run.execute(1000, trapAt));
+            assertTrue(e.isGuestException(), e::toString);
+            assertEquals("unreachable", e.getMessage());
+            String top = e.getPolyglotStackTrace().iterator().next().toString();
+            assertTrue(top.contains("run"), top);
+        }
+    }
+
+    /** An iteration that reaches the trapping case before the loop ends. */
+    private static int firstTrappingIteration() {
+        for (int i = 1; i < 1000; i++) {
+            if (expected(1000, i) == -1) {
+                return i;
+            }
+        }
+        throw new AssertionError("no iteration reaches case " + TRAPS);
+    }
+}
