@@ -6,8 +6,8 @@ import java.util.function.BooleanSupplier;
  * The VM-wide account of linear-memory bytes off the Java heap. The garbage collector cannot see these bytes: a few
  * small unreachable objects may hold gigabytes of native memory. So, like direct byte buffers do, memory that would
  * pass the soft limit first gets the collector to find the memories nobody references any more, and waits until their
- * mappings are pooled or unmapped ({@link UnreachableMemories}): a young collection first ({@link YoungCollection}), a
- * full one when that was not enough. When a collection frees nothing, what is left is really in use: the soft limit
+ * mappings are pooled or unmapped ({@link UnreachableMemories}): a full collection, or, where enabled, a young one
+ * first ({@link YoungCollection}). When a collection frees nothing, what is left is really in use: the soft limit
  * then follows the live size, so a program that needs much memory is not collected on every grow.
  *
  * <p>Two counts: committed bytes, what the mappings of live and pooled memories may have resident (the pressure), and
@@ -104,11 +104,11 @@ public final class NativeMemoryAccount {
     }
 
     /**
-     * A young collection first (in scenario A of the memory-lifetime benchmark, 2-4 ms against 8-18 ms for a full
-     * one); a full one when that did not bring enough back, which also finds memories that had grown old.
+     * Where enabled, a young collection first (in scenario A of the memory-lifetime benchmark, 2-4 ms against 8-18 ms
+     * for a full one); a full one when that did not bring enough back, which also finds memories that had grown old.
      */
     private static void collectUntil(BooleanSupplier relief) {
-        if (YoungCollection.ENABLED && UnreachableMemories.collect(YoungCollection::provoke) && enough(relief)) {
+        if (YoungCollection.enabled() && UnreachableMemories.collect(YoungCollection::provoke) && enough(relief)) {
             return;
         }
         UnreachableMemories.collect(() -> {

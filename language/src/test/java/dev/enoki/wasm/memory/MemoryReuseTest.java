@@ -72,6 +72,25 @@ class MemoryReuseTest {
     }
 
     @Test
+    void youngCollectionsFindDroppedMemoriesToo() {
+        String property = "enoki.memory.youngCollections";
+        System.setProperty(property, "true");
+        try (Context context = WasmTestSupport.context()) {
+            long before = settle();
+            // 16 MiB each, over and over: the account collects, and each memory reuses a dropped one's mapping.
+            for (int i = 0; i < 12; i++) {
+                fillAndDrop(context, i + 1);
+                assertTrue(MemoryAccounting.used() <= before + 5L * FULL_PAGES * PAGE, "dropped memories do not pile up");
+            }
+            Value memory = exports(context, FILLING).getMember("memory");
+            memory.invokeMember("grow", FULL_PAGES - 1);
+            assertAllZero(memory, 0, (long) FULL_PAGES * PAGE);
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
+    @Test
     void closingTheContextUnmapsItsPooledMappings() {
         settle();
         long before = pooled();
