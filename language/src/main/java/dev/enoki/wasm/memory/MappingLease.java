@@ -41,7 +41,7 @@ final class MappingLease extends PhantomReference<LinearMemory> {
     }
 
     /** The memory is unreachable, so its mapping may serve another one. */
-    synchronized void run() {
+    synchronized void recycle() {
         if (end()) {
             mapping.vacate();
             MappingPool.offer(mapping);

@@ -68,7 +68,7 @@ final class UnreachableMemories {
                     if (reference instanceof Sentinel sentinel) {
                         reached.add(sentinel);
                     } else {
-                        ((MappingLease) reference).run();
+                        ((MappingLease) reference).recycle();
                     }
                 } while ((reference = QUEUE.poll()) != null);
                 synchronized (LOCK) {
