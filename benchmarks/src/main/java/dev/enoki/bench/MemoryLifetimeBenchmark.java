@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * and the engine on the module path) and a longer warm-up.
  *
  * <p>Options: {@code --cycles N} (A's cycles, default 100), {@code --contexts N} (B's contexts, default: cycles),
- * {@code --scenarios A,AS,B,C,D,E}, {@code --engines enoki,graalwasm,graalwasm-unsafe}, {@code --heap 768m},
+ * {@code --scenarios A,AS,B,BT,C,D,E}, {@code --engines enoki,graalwasm,graalwasm-unsafe}, {@code --heap 768m},
  * {@code --jit}, {@code --warmup N} (1 MiB warm-up cycles per child), {@code --repeat N} (runs per engine and scenario,
  * each in a fresh JVM, default 3: the table shows medians), {@code --jvm-arg ARG} (repeatable, added to every
  * child), {@code --java PATH} (default: the running JVM), {@code --timeout SECONDS} (per child, default 1800). Each
@@ -56,7 +56,7 @@ public final class MemoryLifetimeBenchmark {
 
     private int cycles = 100;
     private int contexts = -1;
-    private String scenarios = "A,AS,B,C,D,E";
+    private String scenarios = "A,AS,B,BT,C,D,E";
     private List<EngineConfig> engines = ALL_ENGINES;
     private String heap = "768m";
     private boolean jit;
@@ -104,7 +104,7 @@ public final class MemoryLifetimeBenchmark {
                 case "--java" -> javaCommand = args[++i];
                 case "--timeout" -> timeoutSeconds = Long.parseLong(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: MemoryLifetimeBenchmark [--cycles N] [--contexts N] [--scenarios A,AS,B,C,D,E] "
+                    System.out.println("usage: MemoryLifetimeBenchmark [--cycles N] [--contexts N] [--scenarios A,AS,B,BT,C,D,E] "
                                     + "[--engines enoki,graalwasm,graalwasm-unsafe] [--heap 768m] [--jit] [--warmup N] [--repeat N] "
                                     + "[--jvm-arg ARG]... [--java PATH] [--timeout SECONDS]");
                     System.exit(0);
@@ -120,8 +120,8 @@ public final class MemoryLifetimeBenchmark {
         }
         scenarioList = Arrays.stream(scenarios.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         for (String scenario : scenarioList) {
-            if (!List.of("A", "AS", "B", "C", "D", "E").contains(scenario)) {
-                throw new IllegalArgumentException("scenarios are A, AS, B, C, D, E; not " + scenario);
+            if (!List.of("A", "AS", "B", "BT", "C", "D", "E").contains(scenario)) {
+                throw new IllegalArgumentException("scenarios are A, AS, B, BT, C, D, E; not " + scenario);
             }
         }
     }
@@ -360,6 +360,11 @@ public final class MemoryLifetimeBenchmark {
                         String.format(Locale.ROOT, "near start (<= %.0f MiB)", NEAR_START_MIB), (e, g) -> e <= NEAR_START_MIB);
         addNumberRow(rows, "B same, after GC + 0.5 s, MiB", "B", "settledOverStartMiB", "%.0f", null, null);
         addNumberRow(rows, "B contexts/s", "B", "contextsPerSecond", "%.1f", null, null);
+        addNumberRow(rows, "BT (every page touched) peak RSS, MiB", "BT", "peakOverStartMiB", "%.0f", "<= 0.5x GraalWasm", (e, g) -> e <= 0.5 * g);
+        addNumberRow(rows, "BT RSS over start after last close, MiB", "BT", "afterLastCloseOverStartMiB", "%.0f",
+                        String.format(Locale.ROOT, "near start (<= %.0f MiB)", NEAR_START_MIB), (e, g) -> e <= NEAR_START_MIB);
+        addNumberRow(rows, "BT same, after GC + 0.5 s, MiB", "BT", "settledOverStartMiB", "%.0f", null, null);
+        addNumberRow(rows, "BT contexts/s", "BT", "contextsPerSecond", "%.1f", null, null);
         addVerdictRow(rows, "C host-kept memory outlives instance", "C", "holds");
         addVerdictRow(rows, "D access after close: clean exception", "D", "holds");
         addVerdictRow(rows, "D' close(true) while Wasm runs", "D.cancel", null);
@@ -393,15 +398,16 @@ public final class MemoryLifetimeBenchmark {
         out.println();
         out.println("GW = GraalWasm 25.0.1 with default (on-heap) memory; GW-unsafe = with wasm.UseUnsafeMemory=true (off-heap).");
         out.println("Goals are the issue's, judged against GraalWasm's default configuration; the unsafe ratio is for information.");
-        out.println("* = the scenario did not complete (see details). A and B touch one byte in every 4 KiB page of the memory.");
+        out.println("* = the scenario did not complete (see details). A, AS and BT touch one byte in every 4 KiB page of the memory; B only grows it.");
         out.println();
         out.println("Details:");
         for (EngineConfig e : engines) {
             Map<String, String> r = results.get(e.key());
             out.printf(Locale.ROOT, "  %s [%s; %s]%n", e.label(), r.getOrDefault("engine.language", "?"), r.getOrDefault("engine.options", "?"));
             for (String key : List.of("A.peakOverStartMiB.runs", "A.cyclesPerSecond.runs", "AS.peakOverStartMiB.runs", "AS.cyclesPerSecond.runs",
-                            "B.peakOverStartMiB.runs", "B.afterLastCloseOverStartMiB.runs",
-                            "A.startMiB", "B.startMiB", "A.error", "A.crash", "AS.error", "AS.crash", "B.error", "B.crash", "C.detail", "C.crash", "D.detail", "D.cancel.detail", "D.crash",
+                            "B.peakOverStartMiB.runs", "B.afterLastCloseOverStartMiB.runs", "BT.peakOverStartMiB.runs", "BT.afterLastCloseOverStartMiB.runs",
+                            "A.startMiB", "B.startMiB", "BT.startMiB", "A.error", "A.crash", "AS.error", "AS.crash", "B.error", "B.crash", "BT.error", "BT.crash",
+                            "C.detail", "C.crash", "D.detail", "D.cancel.detail", "D.crash",
                             "E.3GiB.detail", "E.4GiB.detail", "E.crash")) {
                 if (r.containsKey(key)) {
                     out.printf(Locale.ROOT, "    %-34s %s%n", key, r.get(key));

@@ -27,8 +27,9 @@ import java.util.Map;
  * <li>A: N cycles in one context of instantiate, grow the memory to 64 MiB, store one byte in every 4 KiB page,
  * drop every reference. Peak RSS over start, cycles per second.
  * <li>AS: A, but growing the memory 4 MiB (64 pages) per memory.grow, as an allocator extending its heap would.
- * <li>B: N contexts that each instantiate, grow the memory to 256 MiB, touch every page, and close. Peak RSS over
- * start, RSS over start right after the last close (and after a further GC and 0.5 s).
+ * <li>B: N contexts that each instantiate, grow the memory to 256 MiB, and close. Peak RSS over start, RSS over start
+ * right after the last close (and after a further GC and 0.5 s).
+ * <li>BT: B, but touching every page of the memory before the close.
  * <li>C: a memory the host keeps outlives its instance: its instance dropped, collections and 64 MiB cycles forced,
  * the memory still has its size and its bytes, and host reads and writes work.
  * <li>D: access through a memory kept after its context closed is a clean exception (not a crash, not a silent
@@ -95,7 +96,7 @@ public final class MemoryWorkload {
     }
 
     public static void main(String[] args) throws Exception {
-        String scenarios = "A,AS,B,C,D,E";
+        String scenarios = "A,AS,B,BT,C,D,E";
         int cycles = 100;
         int contexts = -1;
         int warmup = 50;
@@ -123,7 +124,8 @@ public final class MemoryWorkload {
             switch (scenario.trim().toUpperCase(Locale.ROOT)) {
                 case "A" -> workload.scenarioA("A", cycles, 0);
                 case "AS" -> workload.scenarioA("AS", cycles, STEP_PAGES);
-                case "B" -> workload.scenarioB(contexts);
+                case "B" -> workload.scenarioB("B", contexts, false);
+                case "BT" -> workload.scenarioB("BT", contexts, true);
                 case "C" -> workload.scenarioC();
                 case "D" -> workload.scenarioD();
                 case "E" -> workload.scenarioE();
@@ -232,6 +234,20 @@ public final class MemoryWorkload {
         e.verify(bytes);
     }
 
+    /** Instantiates and grows the memory to {@code bytes} without touching it; checks its size and its last byte. */
+    private void grown(Context context, long bytes) {
+        Exports e = instantiate(context);
+        int old = e.growBy(bytes / WASM_PAGE - 1);
+        if (old != 1) {
+            throw new AssertionError("grow(" + (bytes / WASM_PAGE - 1) + ") returned " + old + ", expected 1");
+        }
+        long size = e.memory.getBufferSize();
+        if (size != bytes) {
+            throw new AssertionError("memory is " + size + " bytes, expected " + bytes);
+        }
+        e.expect(bytes - 1, 0);
+    }
+
     /** Runs {@code cycles} 1 MiB cycles in a throwaway context, so the engine's code paths are loaded and warm. */
     private void warmUp(int cycles) {
         long t0 = System.nanoTime();
@@ -317,34 +333,42 @@ public final class MemoryWorkload {
         }
     }
 
-    /** B: N contexts that each grow a memory to 256 MiB, touch every page, and close. */
-    private void scenarioB(int contexts) {
-        result("B.contexts", contexts);
-        long start = start("B");
+    /**
+     * B: N contexts that each grow a memory to 256 MiB and close, as the issue words it. BT: the same, touching every
+     * page before the close.
+     */
+    private void scenarioB(String id, int contexts, boolean touch) {
+        result(id + ".contexts", contexts);
+        result(id + ".touch", touch);
+        long start = start(id);
         long t0 = System.nanoTime();
         int done = 0;
         try {
             for (; done < contexts; done++) {
                 try (Context context = newContext()) {
-                    cycle(context, 256 * MIB);
+                    if (touch) {
+                        cycle(context, 256 * MIB);
+                    } else {
+                        grown(context, 256 * MIB);
+                    }
                 }
             }
         } catch (RuntimeException | Error e) {
-            result("B.error", "after " + done + " contexts: " + describe(e));
+            result(id + ".error", "after " + done + " contexts: " + describe(e));
             e.printStackTrace();
         }
         long afterClose = RssSampler.currentKiB();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        peak("B", start);
-        result("B.afterLastCloseOverStartMiB", mib(afterClose - start));
+        peak(id, start);
+        result(id + ".afterLastCloseOverStartMiB", mib(afterClose - start));
         settle();
         sleep(300);
-        result("B.settledOverStartMiB", mib(RssSampler.currentKiB() - start));
-        result("B.completed", done);
-        result("B.seconds", String.format(Locale.ROOT, "%.2f", seconds));
-        result("B.contextsPerSecond", String.format(Locale.ROOT, "%.1f", done / seconds));
-        result("B.heapCommittedMiB", Runtime.getRuntime().totalMemory() / MIB);
-        result("B.ok", done == contexts);
+        result(id + ".settledOverStartMiB", mib(RssSampler.currentKiB() - start));
+        result(id + ".completed", done);
+        result(id + ".seconds", String.format(Locale.ROOT, "%.2f", seconds));
+        result(id + ".contextsPerSecond", String.format(Locale.ROOT, "%.1f", done / seconds));
+        result(id + ".heapCommittedMiB", Runtime.getRuntime().totalMemory() / MIB);
+        result(id + ".ok", done == contexts);
     }
 
     /** The memory of an instance nobody references any more: 16 pages, every 4 KiB page touched. */

@@ -21,6 +21,7 @@ import com.oracle.truffle.api.library.ExportMessage;
 import dev.enoki.wasm.WasmContext;
 import dev.enoki.wasm.module.WasmModule;
 import dev.enoki.wasm.runtime.Instantiator;
+import dev.enoki.wasm.runtime.WasmInstance;
 import dev.enoki.wasm.runtime.ModuleCode;
 
 /**
@@ -61,7 +62,11 @@ public final class ModuleObject implements TruffleObject {
         if (imports != null && InteropLibrary.getUncached().isNull(imports)) {
             imports = null;
         }
-        return new InstanceObject(Instantiator.instantiate(WasmContext.get(null), code, imports));
+        // Not new InstanceObject(Instantiator.instantiate(...)): that allocates the wrapper before the instantiation,
+        // which may collect; a full collection would then make the empty wrapper old, and once dead it would keep
+        // the instance and its memories from every young collection (see Instantiator.instantiate).
+        WasmInstance instance = Instantiator.instantiate(WasmContext.get(null), code, imports);
+        return new InstanceObject(instance);
     }
 
     @ExportMessage

@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ContextMemories {
     private final long limitBytes;
-    private final Set<LinearMemory.Reservation> live = ConcurrentHashMap.newKeySet();
+    private final Set<MappingLease> live = ConcurrentHashMap.newKeySet();
     private long usedBytes;
+    /** Set and read under {@link MappingPool}'s lock, so that no mapping of this context is pooled after close. */
+    private boolean closed;
 
     /** @param limitBytes the most bytes this context's memories may hold together; Long.MAX_VALUE for no limit */
     public ContextMemories(long limitBytes) {
@@ -31,23 +33,35 @@ public final class ContextMemories {
         usedBytes -= bytes;
     }
 
-    void register(LinearMemory.Reservation reservation) {
-        live.add(reservation);
+    void register(MappingLease lease) {
+        live.add(lease);
     }
 
-    void unregister(LinearMemory.Reservation reservation) {
-        live.remove(reservation);
+    void unregister(MappingLease lease) {
+        live.remove(lease);
     }
 
-    /** Releases every memory of the context; any later access through a kept reference fails cleanly. */
+    boolean isClosed() {
+        return closed;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    /**
+     * Releases every memory of the context, and the pooled mappings its memories left; any later access through a
+     * kept reference fails cleanly.
+     */
     public void releaseAll() {
-        for (LinearMemory.Reservation reservation : live) {
-            WeakReference<LinearMemory> owner = reservation.owner;
+        MappingPool.close(this);
+        for (MappingLease lease : live) {
+            WeakReference<LinearMemory> owner = lease.owner;
             LinearMemory memory = owner.get();
             if (memory != null) {
                 memory.detach();
             }
-            reservation.run();
+            lease.release();
         }
     }
 }

@@ -17,8 +17,6 @@ import dev.enoki.wasm.errors.Trap;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.ref.Cleaner;
-import java.lang.ref.WeakReference;
 import java.nio.ByteOrder;
 
 /**
@@ -27,9 +25,9 @@ import java.nio.ByteOrder;
  *
  * <p>The bytes live off the Java heap, in address space reserved once for the memory's maximum size (at most 4 GiB):
  * growing only widens the view, and pages cost memory only once touched. The reservation is released when the
- * memory becomes unreachable (a {@link Cleaner}), or at once when its context closes ({@link ContextMemories}). The
- * native bytes are booked in {@link NativeMemoryAccount}, which prompts a collection when unreachable memories may be
- * holding much of them.
+ * memory becomes unreachable (see {@link MappingLease}: the mapping may then serve a later memory), or at
+ * once when its context closes ({@link ContextMemories}). The native bytes are booked in {@link NativeMemoryAccount},
+ * which prompts a collection when unreachable memories may be holding much of them.
  *
  * <p>The host sees a memory as a writable buffer of its current byte size, with members {@code size} (pages) and
  * {@code grow(pages)}.
@@ -43,16 +41,10 @@ public final class LinearMemory implements TruffleObject {
     /** Wasm32's limit: 65536 pages, 4 GiB. */
     public static final long MAX_PAGES = 65536;
 
-    private static final Cleaner CLEANER = Cleaner.create();
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final MemorySegment DETACHED = MemorySegment.NULL;
-    /**
-     * Memories that grow past this size get huge pages. Not smaller ones: one touched byte would commit 2 MiB, and
-     * most memories are small.
-     */
-    private static final long HUGE_PAGE_THRESHOLD = 16L << 20;
     private static final sun.misc.Unsafe UNSAFE = UnsafeAccess.UNSAFE;
     /** Start of the reserved address space; a constant in compiled code, where the memory itself is one. */
     private final long address;
@@ -64,54 +56,13 @@ public final class LinearMemory implements TruffleObject {
     /** The same bytes for bulk and host-side access; swapped on grow, and for an empty one when released. */
     private MemorySegment segment;
     private final long maxPages;
-    private final Reservation reservation;
+    private final MappingLease lease;
 
-    /**
-     * The native side of a memory, kept apart from it so the cleaner can release it after the memory is unreachable.
-     */
-    static final class Reservation implements Runnable {
-        final long address;
-        final long reservedBytes;
-        final ContextMemories context;
-        final WeakReference<LinearMemory> owner;
-        private long accountedBytes;
-        private volatile boolean released;
-
-        Reservation(long address, long reservedBytes, ContextMemories context, LinearMemory owner) {
-            this.address = address;
-            this.reservedBytes = reservedBytes;
-            this.context = context;
-            this.owner = new WeakReference<>(owner);
-        }
-
-        synchronized boolean account(long bytes) {
-            if (released || !context.claim(bytes)) {
-                return false;
-            }
-            NativeMemoryAccount.reserve(bytes);
-            accountedBytes += bytes;
-            return true;
-        }
-
-        @Override
-        public synchronized void run() {
-            if (!released) {
-                released = true;
-                VirtualMemory.release(address, reservedBytes);
-                NativeMemoryAccount.unreserve(accountedBytes);
-                context.unclaim(accountedBytes);
-                context.unregister(this);
-            }
-        }
-    }
-
-    private LinearMemory(long maxPages, long address, long reservedBytes, ContextMemories context) {
+    private LinearMemory(long maxPages, Mapping mapping, ContextMemories context) {
         this.maxPages = maxPages;
-        this.address = address;
+        this.address = mapping.address;
         this.segment = DETACHED;
-        this.reservation = new Reservation(address, reservedBytes, context, this);
-        context.register(reservation);
-        CLEANER.register(this, reservation);
+        this.lease = new MappingLease(mapping, context, this);
     }
 
     /**
@@ -125,16 +76,32 @@ public final class LinearMemory implements TruffleObject {
             return null;
         }
         long reservedBytes = Math.max(reservePages * PAGE_SIZE, PAGE_SIZE);
-        long address = VirtualMemory.reserve(reservedBytes);
-        if (address == 0) {
+        Mapping mapping = MappingPool.take(reservedBytes);
+        if (mapping == null) {
+            makeRoomFor(initialPages);
+            mapping = MappingPool.take(reservedBytes);
+        }
+        if (mapping == null) {
+            mapping = Mapping.reserve(reservedBytes);
+        }
+        if (mapping == null) {
             return null;
         }
-        LinearMemory memory = new LinearMemory(maxPages, address, reservedBytes, context);
+        LinearMemory memory = new LinearMemory(maxPages, mapping, context);
         if (memory.grow(initialPages) < 0) {
-            memory.reservation.run();
+            memory.lease.release();
             return null;
         }
         return memory;
+    }
+
+    /**
+     * When mapping {@code pages} more would pass the account's soft limit and no pooled mapping is ready, collects
+     * first, so that a memory that became unreachable hands its mapping (pages already resident) to the next one.
+     */
+    @TruffleBoundary
+    public static void makeRoomFor(long pages) {
+        NativeMemoryAccount.collectBeforeMapping(pages * PAGE_SIZE);
     }
 
     public long byteSize() {
@@ -164,15 +131,12 @@ public final class LinearMemory implements TruffleObject {
             return -1;
         }
         long target = old + delta;
-        if (target * PAGE_SIZE > reservation.reservedBytes || (maxPages >= 0 && target > maxPages)) {
+        if (target * PAGE_SIZE > lease.mapping.reservedBytes || (maxPages >= 0 && target > maxPages)) {
             return -1;
         }
         if (delta > 0) {
-            if (!reservation.account(delta * PAGE_SIZE)) {
+            if (!lease.grow(target * PAGE_SIZE)) {
                 return -1;
-            }
-            if (old * PAGE_SIZE < HUGE_PAGE_THRESHOLD && target * PAGE_SIZE >= HUGE_PAGE_THRESHOLD) {
-                VirtualMemory.adviseHugePages(address, reservation.reservedBytes);
             }
             segment = VirtualMemory.view(address, target * PAGE_SIZE);
             byteSize = target * PAGE_SIZE;

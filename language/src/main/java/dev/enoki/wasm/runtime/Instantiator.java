@@ -48,6 +48,15 @@ public final class Instantiator {
 
     /** @param importObject a polyglot object of namespaces (objects of fields), or null when there are no imports */
     public static WasmInstance instantiate(WasmContext context, ModuleCode code, Object importObject) {
+        // Before any object of the new instance exists: a full collection now cannot promote it to the old generation,
+        // where, once dead, it would keep its memories from being found by the young collections after it.
+        long pages = 0;
+        for (MemoryType type : code.module().memories()) {
+            pages += type.limits().min();
+        }
+        if (pages > 0) {
+            LinearMemory.makeRoomFor(pages);
+        }
         Instantiator instantiator = new Instantiator(context, code, importObject);
         instantiator.link();
         instantiator.allocate();

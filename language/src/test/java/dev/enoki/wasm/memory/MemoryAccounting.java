@@ -1,6 +1,7 @@
 package dev.enoki.wasm.memory;
 
 import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 
 /**
  * Reads {@link NativeMemoryAccount#usedBytes()} (the VM-wide bytes of live linear memories) around collections: the
@@ -12,6 +13,10 @@ final class MemoryAccounting {
 
     static long used() {
         return NativeMemoryAccount.usedBytes();
+    }
+
+    static long pooled() {
+        return NativeMemoryAccount.pooledBytes();
     }
 
     /** Collects until the count stays the same for a while, so later deltas are this test's alone; returns it. */
@@ -29,8 +34,13 @@ final class MemoryAccounting {
 
     /** Collects (for up to ~10 s) until {@code condition} holds for the count; returns whether it did. */
     static boolean collectUntil(LongPredicate condition) {
+        return collectUntil(MemoryAccounting::used, condition);
+    }
+
+    /** The same for another count, e.g. {@link #pooled()}. */
+    static boolean collectUntil(LongSupplier count, LongPredicate condition) {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.test(used())) {
+        while (!condition.test(count.getAsLong())) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
