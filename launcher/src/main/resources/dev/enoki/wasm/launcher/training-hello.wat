@@ -59,6 +59,7 @@
     (i32.store8 offset=24 (local.get $sp) (i32.load8_s (local.get $sp)))
     (i32.store16 offset=26 (local.get $sp) (i32.load16_u offset=2 (local.get $sp)))
     (i64.store offset=16 (local.get $sp) (i64.load offset=8 (local.get $sp)))
+    (drop (i32.load offset=4 (local.get $sp)))
     (drop (call $classify (i32.load16_s offset=26 (local.get $sp))))
     (drop (call $classify (i32.const 7)))
     (drop (call $classify (i32.const 8)))
