@@ -13,7 +13,6 @@ import java.lang.classfile.instruction.ConstantInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -51,22 +50,22 @@ public final class LazyCompilerInit {
             System.err.println("usage: LazyCompilerInit TRUFFLE_RUNTIME_JAR OUTPUT_JAR");
             System.exit(2);
         }
-        Path output = Path.of(args[1]);
-        Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
-        try (JarFile runtime = new JarFile(args[0]); OutputStream out = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(out)) {
+        byte[] original;
+        try (JarFile runtime = new JarFile(args[0])) {
             JarEntry entry = runtime.getJarEntry(CLASS_FILE);
             if (entry == null) {
                 throw new IOException(args[0] + " has no " + CLASS_FILE);
             }
-            byte[] original;
             try (InputStream in = runtime.getInputStream(entry)) {
                 original = in.readAllBytes();
             }
+        }
+        byte[] patched = patch(original);
+        try (OutputStream out = Files.newOutputStream(Path.of(args[1])); JarOutputStream jar = new JarOutputStream(out)) {
             jar.putNextEntry(new JarEntry(CLASS_FILE));
-            jar.write(patch(original));
+            jar.write(patched);
             jar.closeEntry();
         }
-        Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The class file with both edits; throws {@link IllegalStateException} when either does not match exactly once. */
