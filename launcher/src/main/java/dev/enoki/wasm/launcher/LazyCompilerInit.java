@@ -26,7 +26,7 @@ import java.util.jar.JarOutputStream;
  * Truffle 25.0.1 submits the compiler's initialization as soon as any call target exists, which every run has before
  * it executes a line of the program; no option or property turns that off. On a stock JDK the compiler runs as
  * ordinary Java code, so that initialization loads ~3,000 classes, runs ~1,200 static initializers cold and makes C1
- * and C2 compile it all: ~0.3 s of CPU that a short program, which never compiles, competes with on a small machine.
+ * and C2 compile it all: 0.2-0.4 s of CPU that a short program, which never compiles, competes with on a small machine.
  * Two edits delay it until a compilation asks for the compiler ({@code getTruffleCompiler} initializes it then, as it
  * already does in Truffle's own tests):
  * <ul>
