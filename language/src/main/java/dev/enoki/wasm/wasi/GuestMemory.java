@@ -11,17 +11,18 @@ import java.nio.charset.StandardCharsets;
 /**
  * The calling program's linear memory during one WASI call. Pointers are unsigned 32-bit; a range outside the memory
  * fails the call with {@code EFAULT} rather than trapping, as a system call would.
+ * <p>
+ * Numbers go through a little-endian scratch buffer and byte copies rather than the segment's own {@code get} and
+ * {@code set}: the var handles behind those are built on first use, which made the first WASI call of every run spin
+ * seven method-handle classes (~5 ms at startup), and these are a few values per call.
  */
 final class GuestMemory {
-    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
     /** One buffer descriptor of an {@code iovec} array: {@code buf} and {@code buf_len}, 8 bytes. */
     record Iovec(long address, long length) {
     }
 
     private final MemorySegment bytes;
+    private final ByteBuffer scratch = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
     /** @param bytes the memory's current view; null when the program has no memory, so every pointer is bad */
     GuestMemory(MemorySegment bytes) {
@@ -38,35 +39,45 @@ final class GuestMemory {
     }
 
     int readI32(int pointer) {
-        return bytes.get(INT, checked(pointer, 4));
+        return load(pointer, Integer.BYTES).getInt(0);
     }
 
     long readI64(int pointer) {
-        return bytes.get(LONG, checked(pointer, 8));
+        return load(pointer, Long.BYTES).getLong(0);
     }
 
     int readU8(int pointer) {
-        return Byte.toUnsignedInt(bytes.get(ValueLayout.JAVA_BYTE, checked(pointer, 1)));
+        return Byte.toUnsignedInt(load(pointer, Byte.BYTES).get(0));
     }
 
     int readU16(int pointer) {
-        return Short.toUnsignedInt(bytes.get(SHORT, checked(pointer, 2)));
+        return Short.toUnsignedInt(load(pointer, Short.BYTES).getShort(0));
     }
 
     void writeI8(int pointer, int value) {
-        bytes.set(ValueLayout.JAVA_BYTE, checked(pointer, 1), (byte) value);
+        store(pointer, scratch.put(0, (byte) value), Byte.BYTES);
     }
 
     void writeI16(int pointer, int value) {
-        bytes.set(SHORT, checked(pointer, 2), (short) value);
+        store(pointer, scratch.putShort(0, (short) value), Short.BYTES);
     }
 
     void writeI32(int pointer, int value) {
-        bytes.set(INT, checked(pointer, 4), value);
+        store(pointer, scratch.putInt(0, value), Integer.BYTES);
     }
 
     void writeI64(int pointer, long value) {
-        bytes.set(LONG, checked(pointer, 8), value);
+        store(pointer, scratch.putLong(0, value), Long.BYTES);
+    }
+
+    /** The scratch buffer holding the {@code size} bytes at {@code pointer}. */
+    private ByteBuffer load(int pointer, int size) {
+        MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, checked(pointer, size), scratch.array(), 0, size);
+        return scratch;
+    }
+
+    private void store(int pointer, ByteBuffer value, int size) {
+        writeBytes(pointer, value.array(), 0, size);
     }
 
     void zero(int pointer, int length) {

@@ -10,29 +10,41 @@ import java.util.List;
 import org.graalvm.polyglot.Context;
 
 /**
- * The training run that bin/wasm starts with {@code -XX:AOTCacheOutput} to make the JVM's AOT cache (JEP 483/515): the
- * cache holds the classes this run loads and links, and the method profiles it gathers, so it walks the paths a real
- * run takes: the command line, decoding, instantiation with WASI, a WASI command, {@code --invoke}, and a trap. With
- * the JIT, that includes Truffle's optimizing runtime and the Graal compiler's initialization, which Truffle starts
- * with the first call target. It stays short and so records no completed compilation: one more would make every start
- * ~45 ms slower (more classes to map) for ~0.2 s sooner compiled code in a compute-bound run. Its output is of no
- * interest; bin/wasm discards it.
+ * The training runs that bin/wasm starts to make the JVM's startup cache: the cache holds the classes a run loads and
+ * links, so they walk the paths a real run takes.
+ * <ul>
+ * <li>Without arguments (with {@code -XX:AOTCacheOutput}, and with the JIT also {@code -Dpolyglot.engine.Compilation=false}):
+ * the command line, decoding, instantiation with WASI, a WASI command, {@code --invoke}, a trap, and the launcher's own
+ * {@code main}. It compiles nothing, so that the AOT cache, all of whose classes the JVM loads at every start, holds
+ * none of the Graal compiler's.</li>
+ * <li>{@value #COMPILER} (with the JIT, {@code -XX:ArchiveClassesAtExit} on top of that cache): a loop and a call
+ * compiled to both tiers and by OSR, synchronously so that they are done before the run ends, which brings in the
+ * compiler's initialization and its compilation paths. The JVM reads those classes from that archive only when a
+ * program compiles.</li>
+ * </ul>
+ * Its output is of no interest; bin/wasm keeps it in a log.
  */
 public final class StartupTraining {
+    static final String COMPILER = "compiler";
+
     private StartupTraining() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("enoki-training");
         dir.toFile().deleteOnExit();
         String compute = extract(dir, "training-compute.wasm");
+        if (args.length == 1 && args[0].equals(COMPILER)) {
+            WasmLauncher.main(new String[]{"--experimental-options", "--engine.BackgroundCompilation=false", "--invoke=work", compute, "200000"});
+            return;
+        }
         String hello = extract(dir, "training-hello.wasm");
         run("--invoke=work", compute, "400000");
         run("--invoke=fail", compute, "1");
         run(hello);
         run("--dir=" + dir, "--env=TRAINING=1", hello, "an argument");
-        // Last, as it exits the JVM if it fails: the path through GraalVM's launcher code.
-        new WasmLauncher().run(new String[]{"--invoke=work", compute, "0x10000"});
+        // Last, as it exits the JVM if it fails: the launcher's main, its program thread and GraalVM's launcher code.
+        WasmLauncher.main(new String[]{"--invoke=work", compute, "0x10000"});
     }
 
     /** Runs one command line as the launcher would, but without exiting the JVM at the end. */

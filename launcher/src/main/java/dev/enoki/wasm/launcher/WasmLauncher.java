@@ -78,11 +78,6 @@ public final class WasmLauncher extends AbstractLanguageLauncher {
         }
     }
 
-    /** Runs a command line in this JVM: it returns when the program succeeds, and exits the JVM otherwise. */
-    void run(String[] args) {
-        launch(args);
-    }
-
     @Override
     protected void printHelp(OptionCategory maxCategory) {
         println("Usage: wasm [options] file.wasm [args...]");

@@ -1,6 +1,7 @@
 package dev.enoki.wasm.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,16 +20,30 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JIT flags documented in mx-free-build.md compile Wasm code: a hot loop must show up as "opt done" with
- * {@code --engine.TraceCompilation}. Uses the compiler jars that the build copies to {@code target/jvmci}.
+ * {@code --engine.TraceCompilation}, also with Truffle's runtime patched by {@link LazyCompilerInit} as bin/wasm runs
+ * it, which must leave the compiler alone in a program that compiles nothing. Uses the compiler jars that the build
+ * copies to {@code target/jvmci}.
  */
 class JitCompilationTest {
     private static final Path JVMCI = Path.of(System.getProperty("enoki.jvmci.dir", "target/jvmci"));
 
-    private static String compilerJars() throws IOException {
+    /** The compiler jars joined as a module path; skips the test when the build has not copied them. */
+    static String compilerJars() throws IOException {
         assumeTrue(Files.isDirectory(JVMCI), "no compiler jars in " + JVMCI + " (run mvn process-test-classes)");
         try (Stream<Path> jars = Files.list(JVMCI)) {
             return jars.map(Path::toString).sorted().collect(Collectors.joining(File.pathSeparator));
         }
+    }
+
+    /** The test's class path behind the jar of {@link LazyCompilerInit}, made from the truffle-runtime jar on it. */
+    private static String lazyInitClassPath() throws IOException {
+        String classPath = System.getProperty("java.class.path");
+        String truffleRuntime = Stream.of(classPath.split(File.pathSeparator)).filter(entry -> Path.of(entry).getFileName().toString().startsWith("truffle-runtime-"))
+                        .findFirst().orElseThrow();
+        Path jar = TestModules.directory().resolve("lazy-compiler-init.jar");
+        LazyCompilerInit.main(new String[]{truffleRuntime, jar.toString()});
+        jar.toFile().deleteOnExit();
+        return jar + File.pathSeparator + classPath;
     }
 
     private static void assertLoopIsCompiled(Result result) {
@@ -44,7 +59,30 @@ class JitCompilationTest {
         assertLoopIsCompiled(LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=loop", TestModules.wat("loop").toString(), "100000000"));
     }
 
-    /** What bin/wasm does: a jlinked copy of the JDK without jdk.graal.compiler, the compiler on the module path. */
+    @Test
+    void withTheLazyInitializationALoopIsCompiledAndAProgramThatCompilesNothingLeavesTheCompilerAlone() throws IOException {
+        String classPath = lazyInitClassPath();
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String main = WasmLauncher.class.getName();
+        assertLoopIsCompiled(LauncherProcess.runMain(java, classPath, jvm, Map.of(), main, "--engine.TraceCompilation", "--invoke=loop", TestModules.wat("loop").toString(), "100000000"));
+
+        Path classLog = TestModules.directory().resolve("class-load.log");
+        classLog.toFile().deleteOnExit();
+        List<String> logging = new ArrayList<>(jvm);
+        logging.add("-Xlog:class+load=info:file=" + classLog);
+        Result hello = LauncherProcess.runMain(java, classPath, logging, Map.of(), main, TestModules.wat("hello").toString());
+        assertEquals(0, hello.status(), hello::toString);
+        assertEquals("hello from wasm\n", hello.out(), hello::toString);
+        String loaded = Files.readString(classLog);
+        assertTrue(loaded.contains("com.oracle.truffle.runtime.hotspot.HotSpotTruffleRuntime "), "the optimizing runtime is on");
+        assertFalse(loaded.contains("HotSpotTruffleCompilerImpl"), "the Truffle compiler was initialized");
+    }
+
+    /**
+     * What bin/wasm does: a jlinked copy of the JDK without jdk.graal.compiler, the compiler on the module path, Truffle's
+     * runtime patched by {@link LazyCompilerInit}.
+     */
     @Test
     void theCompilerOnTheModulePathOfAJlinkedRuntimeCompilesALoop() throws IOException, InterruptedException {
         String jars = compilerJars();
@@ -57,8 +95,8 @@ class JitCompilationTest {
         assertTrue(process.waitFor(300, TimeUnit.SECONDS) && process.exitValue() == 0, "jlink failed");
         try {
             List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--module-path=" + jars);
-            Result result = LauncherProcess.run(image.resolve("bin").resolve("java"), jvm, Map.of(), "--engine.TraceCompilation", "--invoke=loop",
-                            TestModules.wat("loop").toString(), "100000000");
+            Result result = LauncherProcess.runMain(image.resolve("bin").resolve("java"), lazyInitClassPath(), jvm, Map.of(), WasmLauncher.class.getName(), "--engine.TraceCompilation",
+                            "--invoke=loop", TestModules.wat("loop").toString(), "100000000");
             assertLoopIsCompiled(result);
         } finally {
             try (Stream<Path> files = Files.walk(image)) {

@@ -44,13 +44,18 @@ final class LauncherProcess {
 
     /** Runs {@code mainClass} of the launcher jar with {@code args}. */
     static Result runMain(Path java, List<String> jvmOptions, Map<String, String> environment, String mainClass, String... args) {
+        return runMain(java, System.getProperty("java.class.path"), jvmOptions, environment, mainClass, args);
+    }
+
+    /** Runs {@code mainClass} from {@code classPath} with {@code args}. */
+    static Result runMain(Path java, String classPath, List<String> jvmOptions, Map<String, String> environment, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("--sun-misc-unsafe-memory-access=allow");
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(List.of(args));
         try {
