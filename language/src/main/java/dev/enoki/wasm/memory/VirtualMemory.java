@@ -25,9 +25,6 @@ final class VirtualMemory {
 
     private static final MethodHandle MMAP;
     private static final MethodHandle MUNMAP;
-    private static final MethodHandle MADVISE;
-    private static final MethodHandle MINCORE;
-    private static final MethodHandle MEMSET;
     private static final int MADV_DONTNEED = 4;
     private static final int MADV_HUGEPAGE = 14;
     /** The granule of {@code mincore}: Linux's base page, also where it uses huge pages. */
@@ -42,13 +39,28 @@ final class VirtualMemory {
                         FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
         MUNMAP = linker.downcallHandle(libc.find("munmap").orElseThrow(),
                         FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
-        MADVISE = linker.downcallHandle(libc.find("madvise").orElseThrow(),
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
-        MINCORE = linker.downcallHandle(libc.find("mincore").orElseThrow(),
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
-        // critical: no thread-state transition around a call that only writes memory we own.
-        MEMSET = linker.downcallHandle(libc.find("memset").orElseThrow(),
-                        FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG), Linker.Option.critical(false));
+    }
+
+    /**
+     * The calls only large memories and reused mappings need, made on first use: each downcall handle costs a few
+     * milliseconds to create, which a short program (a hello world has a 128 KiB memory) should not pay at start-up.
+     */
+    private static final class LargeAndReusedMemoryCalls {
+        static final MethodHandle MADVISE;
+        static final MethodHandle MINCORE;
+        static final MethodHandle MEMSET;
+
+        static {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup libc = linker.defaultLookup();
+            MADVISE = linker.downcallHandle(libc.find("madvise").orElseThrow(),
+                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+            MINCORE = linker.downcallHandle(libc.find("mincore").orElseThrow(),
+                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+            // critical: no thread-state transition around a call that only writes memory we own.
+            MEMSET = linker.downcallHandle(libc.find("memset").orElseThrow(),
+                            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG), Linker.Option.critical(false));
+        }
     }
 
     private VirtualMemory() {
@@ -78,7 +90,7 @@ final class VirtualMemory {
      */
     static void adviseHugePages(long address, long bytes) {
         try {
-            int ignored = (int) MADVISE.invokeExact(address, bytes, MADV_HUGEPAGE);
+            int ignored = (int) LargeAndReusedMemoryCalls.MADVISE.invokeExact(address, bytes, MADV_HUGEPAGE);
         } catch (Throwable t) {
             throw new IllegalStateException("madvise failed", t);
         }
@@ -87,7 +99,7 @@ final class VirtualMemory {
     /** Gives the pages of a range back to the OS: it reads as zero afterwards, and costs memory again only once touched. */
     static void releasePages(long address, long bytes) {
         try {
-            int ignored = (int) MADVISE.invokeExact(address, bytes, MADV_DONTNEED);
+            int ignored = (int) LargeAndReusedMemoryCalls.MADVISE.invokeExact(address, bytes, MADV_DONTNEED);
         } catch (Throwable t) {
             throw new IllegalStateException("madvise failed", t);
         }
@@ -103,7 +115,7 @@ final class VirtualMemory {
         long pages = bytes / OS_PAGE;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment resident = arena.allocate(pages);
-            if ((int) MINCORE.invokeExact(address, bytes, resident) != 0) {
+            if ((int) LargeAndReusedMemoryCalls.MINCORE.invokeExact(address, bytes, resident) != 0) {
                 zero(address, bytes); // cannot tell: zero it all
                 return;
             }
@@ -128,7 +140,7 @@ final class VirtualMemory {
     }
 
     private static void zero(long address, long bytes) throws Throwable {
-        long ignored = (long) MEMSET.invokeExact(address, 0, bytes);
+        long ignored = (long) LargeAndReusedMemoryCalls.MEMSET.invokeExact(address, 0, bytes);
     }
 
     /** A view of {@code bytes} bytes at {@code address}; global scope: its lifetime is managed by {@link LinearMemory}. */
