@@ -1,7 +1,6 @@
 package dev.enoki.wasm.nodes.control;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.enoki.wasm.nodes.StatementNode;
 
 /**
@@ -20,14 +19,8 @@ public final class BlockNode extends StatementNode {
     }
 
     @Override
-    @ExplodeLoop
     public int execute(VirtualFrame frame) {
-        for (StatementNode statement : statements) {
-            int target = statement.execute(frame);
-            if (target != FALL_THROUGH) {
-                return target == 0 ? FALL_THROUGH : target - 1;
-            }
-        }
-        return FALL_THROUGH;
+        int target = StatementSequenceNode.runInOrder(frame, statements);
+        return target <= 0 ? FALL_THROUGH : target - 1;
     }
 }

@@ -2,7 +2,6 @@ package dev.enoki.wasm.nodes.control;
 
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.enoki.wasm.nodes.StatementNode;
@@ -39,15 +38,12 @@ public final class LoopBlockNode extends StatementNode {
         }
 
         @Override
-        @ExplodeLoop
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            for (StatementNode statement : statements) {
-                int target = statement.execute(frame);
-                if (target != FALL_THROUGH) {
-                    return target == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(target);
-                }
+            int target = StatementSequenceNode.runInOrder(frame, statements);
+            if (target == FALL_THROUGH) {
+                return FELL_THROUGH;
             }
-            return FELL_THROUGH;
+            return target == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(target);
         }
 
         @Override

@@ -13,8 +13,13 @@ public final class StatementSequenceNode extends StatementNode {
     }
 
     @Override
-    @ExplodeLoop
     public int execute(VirtualFrame frame) {
+        return runInOrder(frame, statements);
+    }
+
+    /** Runs {@code statements} in order; returns the first branch's depth, or {@link #FALL_THROUGH}. */
+    @ExplodeLoop
+    static int runInOrder(VirtualFrame frame, StatementNode[] statements) {
         for (StatementNode statement : statements) {
             int target = statement.execute(frame);
             if (target != FALL_THROUGH) {
