@@ -77,11 +77,13 @@ public final class AstBuilder {
                     Opcode.I64_TRUNC_F32_S, Opcode.I64_TRUNC_F32_U, Opcode.I64_TRUNC_F64_S, Opcode.I64_TRUNC_F64_U);
 
     /**
-     * Code size from which a function counts as huge. Graal's compile time grows faster than linearly with the size
-     * of a unit: measured here, a 68 KB function (37,000 instructions in one dispatch loop) took 6-19 s per
-     * compilation, against well under a second for every function of the benchmark corpus (all below 10 KB).
+     * Code size from which a function counts as huge and its switch cases are compiled apart. Below it, one
+     * compilation of the whole function gives the best code: a 70 KB function with a 512-case dispatch loop compiled
+     * in ~6 s to code 3-4x faster than with its cases apart. Graal's compile time grows faster than linearly with
+     * the size of a unit, and a unit of ~150,000 graph nodes (about 2 per AST node, so ~120 KB of Wasm code) is past
+     * what it compiles at all, so a function that big would otherwise stay interpreted.
      */
-    private static final int HUGE_FUNCTION_BYTES = 16 * 1024;
+    private static final int HUGE_FUNCTION_BYTES = 96 * 1024;
     /** Nodes from which a switch case of a huge function is worth a call of its own. */
     private static final int OUTLINED_MIN_NODES = 50;
 

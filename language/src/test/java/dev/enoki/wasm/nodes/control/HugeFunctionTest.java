@@ -18,7 +18,7 @@ import dev.enoki.wasm.interop.WasmTestSupport;
  * own and trap; the results are compared with the same loop written in Java.
  */
 class HugeFunctionTest {
-    private static final int CASES = 300;
+    private static final int CASES = 1500;
     private static final int EXITS = 23;
     private static final int TRAPS = 31;
     /** Statements per case: 4 make a case of ~60 nodes, past the builder's threshold for a call target of its own. */
@@ -114,7 +114,7 @@ class HugeFunctionTest {
     @Test
     void casesRunAsSeparateCallTargetsOnTheFunctionsFrame() {
         byte[] binary = WasmTestSupport.wat(module());
-        assertTrue(binary.length > 20_000, "the function must be past the 16 KiB threshold: " + binary.length + " bytes");
+        assertTrue(binary.length > 100_000, "the function must be past the 96 KiB threshold: " + binary.length + " bytes");
         try (Context context = WasmTestSupport.context()) {
             Value run = WasmTestSupport.module(context, "huge", binary).newInstance().getMember("exports").getMember("run");
             for (int n : new int[]{0, 1, 50, 250, 299, 1000}) {
