@@ -1,5 +1,7 @@
 package dev.enoki.wasm.spec;
 
+import dev.enoki.wasm.ExternalProcess;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** One wabt command-line tool ({@code wast2json}, {@code wat2wasm}) found on the {@code PATH}. */
 final class WabtTool {
@@ -53,16 +54,7 @@ final class WabtTool {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + ": timed out after " + TIMEOUT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException(String.join(" ", command) + ": interrupted", e);
-        }
+        ExternalProcess.await(process, command, TIMEOUT_SECONDS);
         String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).strip();
         Files.deleteIfExists(log);
         if (process.exitValue() != 0) {

@@ -1,5 +1,6 @@
 package dev.enoki.wasm.wasi;
 
+import dev.enoki.wasm.ExternalProcess;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.File;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The external tools the WASI tests use: clang with wasi-libc (to build the test programs), node (the reference WASI
@@ -71,21 +71,12 @@ final class Toolchain {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
         Process process = builder.start();
-        try {
-            if (stdin != null) {
-                try (var in = process.getOutputStream()) {
-                    in.write(stdin);
-                }
+        if (stdin != null) {
+            try (var in = process.getOutputStream()) {
+                in.write(stdin);
             }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + ": timed out after " + TIMEOUT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException(String.join(" ", command) + ": interrupted", e);
         }
+        ExternalProcess.await(process, command, TIMEOUT_SECONDS);
         ProgramResult result = new ProgramResult(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), process.exitValue());
         Files.delete(out);
         Files.delete(err);
