@@ -17,15 +17,20 @@ public final class StatementSequenceNode extends StatementNode {
         return runInOrder(frame, statements);
     }
 
-    /** Runs {@code statements} in order; returns the first branch's depth, or {@link #FALL_THROUGH}. */
+    /**
+     * Runs {@code statements} in order; returns the first branch's depth, or {@link #FALL_THROUGH}. The last
+     * statement's depth is returned as it is: testing it too would merge it with a second {@code FALL_THROUGH}, and
+     * Graal then builds a loop's back-edge decision out of two nested conditional moves instead of one branch.
+     */
     @ExplodeLoop
     static int runInOrder(VirtualFrame frame, StatementNode[] statements) {
-        for (StatementNode statement : statements) {
-            int target = statement.execute(frame);
+        int last = statements.length - 1;
+        for (int i = 0; i < last; i++) {
+            int target = statements[i].execute(frame);
             if (target != FALL_THROUGH) {
                 return target;
             }
         }
-        return FALL_THROUGH;
+        return last < 0 ? FALL_THROUGH : statements[last].execute(frame);
     }
 }
