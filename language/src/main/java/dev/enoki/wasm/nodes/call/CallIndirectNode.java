@@ -10,7 +10,6 @@ import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
-import dev.enoki.wasm.nodes.numeric.Unsigned;
 import dev.enoki.wasm.runtime.CanonicalTypes;
 import dev.enoki.wasm.runtime.WasmFunction;
 import dev.enoki.wasm.runtime.WasmNull;
@@ -34,7 +33,7 @@ public final class CallIndirectNode extends CallSiteNode {
         Object[] values = evaluateArguments(frame);
         int i = index.executeI32(frame);
         Object[] elements = FunctionFrame.instance(frame).table(tableIndex).elements();
-        if (!Unsigned.lessThan(i, elements.length)) {
+        if (Integer.compareUnsigned(i, elements.length) >= 0) {
             CompilerDirectives.transferToInterpreter();
             throw Trap.create(Trap.UNDEFINED_ELEMENT, this);
         }

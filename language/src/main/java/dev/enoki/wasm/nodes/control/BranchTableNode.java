@@ -5,7 +5,6 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.StatementNode;
-import dev.enoki.wasm.nodes.numeric.Unsigned;
 
 /**
  * br_table: the last target is the default. When no target carries values (the common case: a C switch), the depth
@@ -27,7 +26,7 @@ public final class BranchTableNode extends StatementNode {
     public int execute(VirtualFrame frame) {
         int i = index.executeI32(frame);
         int last = targets.length - 1;
-        if (Unsigned.lessThan(last, i)) {
+        if (Integer.compareUnsigned(i, last) > 0) {
             i = last;
         }
         if (depths != null) {

@@ -27,13 +27,13 @@ final class I32CompareNode extends ExpressionNode {
             case I32_EQ -> a == b;
             case I32_NE -> a != b;
             case I32_LT_S -> a < b;
-            case I32_LT_U -> Unsigned.lessThan(a, b);
+            case I32_LT_U -> Integer.compareUnsigned(a, b) < 0;
             case I32_GT_S -> a > b;
-            case I32_GT_U -> Unsigned.lessThan(b, a);
+            case I32_GT_U -> Integer.compareUnsigned(a, b) > 0;
             case I32_LE_S -> a <= b;
-            case I32_LE_U -> !Unsigned.lessThan(b, a);
+            case I32_LE_U -> Integer.compareUnsigned(a, b) <= 0;
             case I32_GE_S -> a >= b;
-            case I32_GE_U -> !Unsigned.lessThan(a, b);
+            case I32_GE_U -> Integer.compareUnsigned(a, b) >= 0;
             default -> throw CompilerDirectives.shouldNotReachHere(opcode.text);
         };
         return result ? 1 : 0;

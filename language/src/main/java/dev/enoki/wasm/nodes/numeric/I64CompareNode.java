@@ -27,13 +27,13 @@ final class I64CompareNode extends ExpressionNode {
             case I64_EQ -> a == b;
             case I64_NE -> a != b;
             case I64_LT_S -> a < b;
-            case I64_LT_U -> Unsigned.lessThan(a, b);
+            case I64_LT_U -> Long.compareUnsigned(a, b) < 0;
             case I64_GT_S -> a > b;
-            case I64_GT_U -> Unsigned.lessThan(b, a);
+            case I64_GT_U -> Long.compareUnsigned(a, b) > 0;
             case I64_LE_S -> a <= b;
-            case I64_LE_U -> !Unsigned.lessThan(b, a);
+            case I64_LE_U -> Long.compareUnsigned(a, b) <= 0;
             case I64_GE_S -> a >= b;
-            case I64_GE_U -> !Unsigned.lessThan(a, b);
+            case I64_GE_U -> Long.compareUnsigned(a, b) >= 0;
             default -> throw CompilerDirectives.shouldNotReachHere(opcode.text);
         };
         return result ? 1 : 0;
