@@ -17,9 +17,19 @@ public final class BranchIfNode extends StatementNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (profile.profile(condition.executeI32(frame) != 0)) {
-            return branch.execute(frame);
+        if (taken(frame)) {
+            return branch(frame);
         }
         return FALL_THROUGH;
+    }
+
+    /** Evaluates and profiles the condition. */
+    boolean taken(VirtualFrame frame) {
+        return profile.profile(condition.executeI32(frame) != 0);
+    }
+
+    /** Takes the branch: moves its values, returns its depth. */
+    int branch(VirtualFrame frame) {
+        return branch.execute(frame);
     }
 }

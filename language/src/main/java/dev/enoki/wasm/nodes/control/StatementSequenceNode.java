@@ -26,7 +26,14 @@ public final class StatementSequenceNode extends StatementNode {
     static int runInOrder(VirtualFrame frame, StatementNode[] statements) {
         int last = statements.length - 1;
         for (int i = 0; i < last; i++) {
-            int target = statements[i].execute(frame);
+            StatementNode statement = statements[i];
+            if (statement instanceof BranchIfNode branchIf) {
+                if (branchIf.taken(frame)) {
+                    return branchIf.branch(frame);
+                }
+                continue;
+            }
+            int target = statement.execute(frame);
             if (target != FALL_THROUGH) {
                 return target;
             }
