@@ -438,7 +438,7 @@ public final class SpeedBenchmark {
                     inlinedYes += Integer.parseInt(in.group(1));
                     inlinedNo += Integer.parseInt(in.group(2));
                 }
-                osr += l.contains("<OSR>") ? 1 : 0;
+                osr += l.contains("<OSR") ? 1 : 0;
             } else if (l.contains("opt failed") || l.contains("opt deopt") || l.contains("opt inval") || l.contains("perf warn") || l.contains("Deoptimiz")
                             || l.contains("ransferToInterpreter") || l.contains("bailout") || l.contains("Bailout")) {
                 interesting.add(l.length() > 240 ? l.substring(0, 240) + "..." : l);
@@ -608,7 +608,7 @@ public final class SpeedBenchmark {
         ChildJvm.Outcome o = ChildJvm.run(jvmCommand(e, ChildJvm.Mode.JIT_CLASS_PATH, List.of("-Dpolyglot.engine.TraceCompilation=true"), b, 1), null, null, log, timeoutSeconds);
         List<String> lines = Files.readAllLines(log);
         long done = lines.stream().filter(l -> l.contains("opt done")).count();
-        long osr = lines.stream().filter(l -> l.contains("opt done") && l.contains("<OSR>")).count();
+        long osr = lines.stream().filter(l -> l.contains("opt done") && l.contains("<OSR")).count();
         long failed = lines.stream().filter(l -> l.contains("opt failed")).count();
         long deopt = lines.stream().filter(l -> l.contains("opt deopt") || l.contains("opt inval")).count();
         String runtime = o.results().getOrDefault("engine.runtime", "?");

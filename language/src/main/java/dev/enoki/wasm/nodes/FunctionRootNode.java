@@ -8,7 +8,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.enoki.wasm.WasmLanguage;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
-import dev.enoki.wasm.nodes.control.BlockNode;
+import dev.enoki.wasm.nodes.control.RegionNode;
 import dev.enoki.wasm.runtime.WasmNull;
 
 /**
@@ -23,16 +23,16 @@ public final class FunctionRootNode extends RootNode {
     private final int paramCount;
     @CompilationFinal(dimensions = 1) private final int[] resultSlots;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
-    @Child private BlockNode body;
+    @Child private RegionNode body;
 
-    public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, BlockNode body) {
+    public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, StatementNode[] body) {
         super(language, frameDescriptor);
         this.name = name;
         this.localTypes = localTypes;
         this.paramCount = type.paramCount();
         this.resultSlots = resultSlots;
         this.resultTypes = type.results();
-        this.body = body;
+        this.body = RegionNode.functionBody(body);
     }
 
     @Override

@@ -50,13 +50,30 @@ class JitCompilationTest {
         assertEquals(0, result.status(), result::toString);
         // sum of i*i for i < 100_000_000, wrapped to 32 bits: seconds in the interpreter, so the loop gets compiled
         assertEquals("-1452071552\n", result.out(), result::toString);
-        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR>"), result::toString);
+        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
     }
 
     @Test
     void theCompilerOnTheUpgradeModulePathCompilesALoop() throws IOException {
         List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
         assertLoopIsCompiled(LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=loop", TestModules.wat("loop").toString(), "100000000"));
+    }
+
+    /** Compiled inner loops are left and entered again, from compiled and from interpreted code, and keep their locals. */
+    @Test
+    void nestedLoopsCompiledOnTheStackKeepWhatTheyWrote() throws IOException {
+        int n = 100_000;
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 1000; j++) {
+                s = s * 31 + (i ^ j);
+            }
+        }
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Result result = LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=nested", TestModules.wat("nested").toString(), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(s + "\n", result.out(), result::toString);
+        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
     }
 
     @Test

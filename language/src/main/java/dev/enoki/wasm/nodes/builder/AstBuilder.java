@@ -140,7 +140,7 @@ public final class AstBuilder {
         for (int i = 0; i < resultSlots.length; i++) {
             resultSlots[i] = stack.temporarySlot(i, type.result(i));
         }
-        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, body);
+        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, body.statements());
     }
 
     // ---- the control stack ----

@@ -14,7 +14,7 @@ public final class BlockNode extends StatementNode {
         this.statements = statements;
     }
 
-    StatementNode[] statements() {
+    public StatementNode[] statements() {
         return statements;
     }
 

@@ -15,6 +15,14 @@ public final class BranchIfNode extends StatementNode {
         this.branch = branch;
     }
 
+    ExpressionNode condition() {
+        return condition;
+    }
+
+    BranchNode branchNode() {
+        return branch;
+    }
+
     @Override
     public int execute(VirtualFrame frame) {
         if (taken(frame)) {

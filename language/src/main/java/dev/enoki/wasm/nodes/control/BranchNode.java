@@ -17,6 +17,14 @@ public final class BranchNode extends StatementNode {
         this.depth = depth;
     }
 
+    StatementNode[] moves() {
+        return moves;
+    }
+
+    int depth() {
+        return depth;
+    }
+
     @Override
     @ExplodeLoop
     public int execute(VirtualFrame frame) {

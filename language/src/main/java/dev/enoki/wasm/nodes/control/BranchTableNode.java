@@ -22,6 +22,14 @@ public final class BranchTableNode extends StatementNode {
         this.depths = BranchNode.depthsWithoutMoves(targets);
     }
 
+    ExpressionNode index() {
+        return index;
+    }
+
+    BranchNode[] targets() {
+        return targets;
+    }
+
     @Override
     public int execute(VirtualFrame frame) {
         int i = index.executeI32(frame);

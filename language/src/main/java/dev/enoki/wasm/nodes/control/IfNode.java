@@ -18,6 +18,18 @@ public final class IfNode extends StatementNode {
         this.elseBlock = elseBlock;
     }
 
+    ExpressionNode condition() {
+        return condition;
+    }
+
+    BlockNode thenBlock() {
+        return thenBlock;
+    }
+
+    BlockNode elseBlock() {
+        return elseBlock;
+    }
+
     @Override
     public int execute(VirtualFrame frame) {
         if (profile.profile(condition.executeI32(frame) != 0)) {

@@ -1,59 +1,88 @@
 package dev.enoki.wasm.nodes.control;
 
-import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.LoopNode;
-import com.oracle.truffle.api.nodes.RepeatingNode;
 import dev.enoki.wasm.nodes.StatementNode;
 
 /**
- * A Wasm loop, executed through Truffle's {@link LoopNode} so long-running loops get on-stack replacement. A branch
- * to the loop's label (depth 0) starts the next iteration; falling off the end or branching further out leaves.
+ * A Wasm loop. Its body is a {@link RegionNode} whose branches to the loop's label jump back to its start, so compiled
+ * code has a plain loop; a loop that runs long in the interpreter moves on to compiled code at a back edge
+ * (on-stack replacement, {@link BytecodeOSRNode}), and the rest of that execution of the loop runs there.
  */
-public final class LoopBlockNode extends StatementNode {
-    @Child private LoopNode loop;
+public final class LoopBlockNode extends StatementNode implements BytecodeOSRNode {
+    @Child private RegionNode body;
+    @CompilationFinal private Object osrMetadata;
 
     public LoopBlockNode(StatementNode[] body) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body));
+        this.body = RegionNode.loopBody(body);
     }
+
+    /** Whether this loop ran compiled code before: an interpreted entry then goes there at once. */
+    private boolean compiledBefore;
+    /** Back edges taken in the interpreter since the loop was entered, reported to Truffle when it is left. */
+    int interpretedIterations;
 
     @Override
     public int execute(VirtualFrame frame) {
-        int exit = (Integer) loop.execute(frame);
-        return exit == FALL_THROUGH ? FALL_THROUGH : exit - 1;
+        if (CompilerDirectives.inInterpreter()) {
+            return executeInterpreted(frame);
+        }
+        return body.execute(frame, this, 0);
     }
 
-    private static final class Body extends com.oracle.truffle.api.nodes.Node implements RepeatingNode {
-        private static final Integer FELL_THROUGH = FALL_THROUGH;
-
-        @Children private final StatementNode[] statements;
-
-        Body(StatementNode[] statements) {
-            this.statements = statements;
-        }
-
-        @Override
-        public boolean executeRepeating(VirtualFrame frame) {
-            throw new UnsupportedOperationException("loops report their exit depth through executeRepeatingWithValue");
-        }
-
-        @Override
-        public Object executeRepeatingWithValue(VirtualFrame frame) {
-            int target = StatementSequenceNode.runInOrder(frame, statements);
-            if (target == FALL_THROUGH) {
-                return FELL_THROUGH;
+    /**
+     * Enters the loop's compiled code directly when it has some: a loop nested in a loop that runs interpreted would
+     * otherwise start each of its executions interpreted, until its back-edge counter next asks for compiled code.
+     * The iterations run here count towards compiling the function, as a Truffle loop node's would.
+     */
+    private int executeInterpreted(VirtualFrame frame) {
+        if (compiledBefore) {
+            Object result = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
+            if (result != null) {
+                return (Integer) result;
             }
-            return target == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(target);
         }
+        interpretedIterations = 0;
+        int exit = body.execute(frame, this, 0);
+        if (interpretedIterations > 0) {
+            LoopNode.reportLoopCount(this, interpretedIterations);
+        }
+        return exit;
+    }
 
-        @Override
-        public Object initialLoopStatus() {
-            return CONTINUE_LOOP_STATUS;
+    /** Moves on to compiled code at a back edge; its result once the loop was left there, else null. */
+    Object enterCompiled(VirtualFrame frame) {
+        Object result = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
+        if (result != null) {
+            compiledBefore = true;
         }
+        return result;
+    }
 
-        @Override
-        public boolean shouldContinue(Object returnValue) {
-            return returnValue == CONTINUE_LOOP_STATUS;
-        }
+    @Override
+    public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
+        return body.execute(osrFrame, this, target);
+    }
+
+    /**
+     * The loop's compiled code returns to the interpreted function once the loop is left, so what it wrote to the
+     * frame is copied back; Truffle's default assumes compiled code runs to the function's end and deoptimizes here.
+     */
+    @Override
+    public void restoreParentFrame(VirtualFrame osrFrame, VirtualFrame parentFrame) {
+        osrFrame.copyTo(0, parentFrame, 0, osrFrame.getFrameDescriptor().getNumberOfSlots());
+    }
+
+    @Override
+    public Object getOSRMetadata() {
+        return osrMetadata;
+    }
+
+    @Override
+    public void setOSRMetadata(Object osrMetadata) {
+        this.osrMetadata = osrMetadata;
     }
 }

@@ -24,6 +24,10 @@ public final class NestedBlocksNode extends StatementNode {
         this.segments = segments;
     }
 
+    StatementNode[] segments() {
+        return segments;
+    }
+
     /**
      * The block whose statements are {@code body}, merged with its first statement when that is a block too; each
      * new segment is made by {@code segment} from its statements (a {@link StatementSequenceNode}, or an

@@ -12,6 +12,10 @@ public final class StatementSequenceNode extends StatementNode {
         this.statements = statements;
     }
 
+    StatementNode[] statements() {
+        return statements;
+    }
+
     @Override
     public int execute(VirtualFrame frame) {
         return runInOrder(frame, statements);
