@@ -26,17 +26,29 @@ final class RegionFlattener {
     /** Labels inside the region around the current step, innermost first; the last is the region's own. */
     private final List<Target> labels = new ArrayList<>();
     private final List<RegionOp> ops = new ArrayList<>();
-    /** Jump-like steps and the targets their codes come from, filled in when all labels are resolved. */
-    private final List<Runnable> patches = new ArrayList<>();
+    /** Jumps and the labels their targets come from, filled in when all labels are resolved. */
+    private final List<RegionOp.Jump> jumps = new ArrayList<>();
+    private final List<Target> jumpTargets = new ArrayList<>();
+    /** Runs and the labels around them, likewise. */
+    private final List<RegionOp.Run> runs = new ArrayList<>();
+    private final List<Target[]> runTargets = new ArrayList<>();
 
     static RegionNode flatten(StatementNode[] statements) {
         RegionFlattener f = new RegionFlattener();
         f.labels.add(Target.leaving(0));
         f.emitAll(statements);
-        for (Runnable patch : f.patches) {
-            patch.run();
+        for (int i = 0; i < f.jumps.size(); i++) {
+            f.jumps.get(i).target = f.jumpTargets.get(i).code;
         }
-        return new RegionNode(f.ops.toArray(RegionOp[]::new));
+        for (int i = 0; i < f.runs.size(); i++) {
+            Target[] around = f.runTargets.get(i);
+            int[] targets = new int[around.length];
+            for (int d = 0; d < around.length; d++) {
+                targets[d] = around[d].code;
+            }
+            f.runs.get(i).targets = targets;
+        }
+        return new RegionNode(f.ops.toArray(new RegionOp[0]));
     }
 
     private void emitAll(StatementNode[] statements) {
@@ -45,61 +57,70 @@ final class RegionFlattener {
         }
     }
 
+    /** Plain instanceof tests, not a pattern switch: its bootstrap costs milliseconds of a hello world's start-up. */
     private void emit(StatementNode statement) {
-        switch (statement) {
-            case BlockNode block -> inBlock(() -> emitAll(block.statements()));
-            case StatementSequenceNode sequence -> emitAll(sequence.statements());
-            case NestedBlocksNode nest -> emitNest(nest.segments(), nest.segments().length - 1);
-            case IfNode ifNode -> emitIf(ifNode);
-            case BranchNode branch -> ops.add(jump(branch));
-            case BranchIfNode branchIf -> ops.add(new RegionOp.JumpIf(branchIf.condition(), jump(branchIf.branchNode())));
-            case BranchTableNode table -> {
-                BranchNode[] branches = table.targets();
-                RegionOp.Jump[] jumps = new RegionOp.Jump[branches.length];
-                for (int i = 0; i < branches.length; i++) {
-                    jumps[i] = jump(branches[i]);
-                }
-                ops.add(new RegionOp.JumpTable(table.index(), jumps));
+        if (statement instanceof BlockNode block) {
+            Target label = enterBlock();
+            emitAll(block.statements());
+            exitBlock(label);
+        } else if (statement instanceof StatementSequenceNode sequence) {
+            emitAll(sequence.statements());
+        } else if (statement instanceof NestedBlocksNode nest) {
+            emitNest(nest.segments(), nest.segments().length - 1);
+        } else if (statement instanceof IfNode ifNode) {
+            emitIf(ifNode);
+        } else if (statement instanceof BranchNode branch) {
+            ops.add(jump(branch));
+        } else if (statement instanceof BranchIfNode branchIf) {
+            ops.add(new RegionOp.JumpIf(branchIf.condition(), jump(branchIf.branchNode())));
+        } else if (statement instanceof BranchTableNode table) {
+            BranchNode[] branches = table.targets();
+            RegionOp.Jump[] tableJumps = new RegionOp.Jump[branches.length];
+            for (int i = 0; i < branches.length; i++) {
+                tableJumps[i] = jump(branches[i]);
             }
-            default -> run(statement);
+            ops.add(new RegionOp.JumpTable(table.index(), tableJumps));
+        } else {
+            run(statement);
         }
     }
 
     /** Segments 0..last of a switch nest: segment k is followed by the end of the block around segments 0..k. */
     private void emitNest(StatementNode[] segments, int last) {
-        if (last == 0) {
-            inBlock(() -> emit(segments[0]));
-            return;
-        }
-        inBlock(() -> {
+        Target label = enterBlock();
+        if (last > 0) {
             emitNest(segments, last - 1);
-            emit(segments[last]);
-        });
+        }
+        emit(segments[last]);
+        exitBlock(label);
     }
 
     private void emitIf(IfNode ifNode) {
-        inBlock(() -> {
-            RegionOp.Unless unless = new RegionOp.Unless(ifNode.condition());
-            ops.add(unless);
-            emitAll(ifNode.thenBlock().statements());
-            StatementNode[] elseArm = ifNode.elseBlock().statements();
-            if (elseArm.length > 0) {
-                // The end of the then-arm jumps past the else-arm, to where the if's label is resolved.
-                RegionOp.Jump toEnd = new RegionOp.Jump(new StatementNode[0]);
-                Target end = labels.get(0);
-                patches.add(() -> toEnd.target = end.code);
-                ops.add(toEnd);
-            }
-            unless.target = ops.size();
-            emitAll(elseArm);
-        });
+        Target label = enterBlock();
+        RegionOp.Unless unless = new RegionOp.Unless(ifNode.condition());
+        ops.add(unless);
+        emitAll(ifNode.thenBlock().statements());
+        StatementNode[] elseArm = ifNode.elseBlock().statements();
+        if (elseArm.length > 0) {
+            // The end of the then-arm jumps past the else-arm, to where the if's label is resolved.
+            RegionOp.Jump toEnd = new RegionOp.Jump(new StatementNode[0]);
+            jumps.add(toEnd);
+            jumpTargets.add(label);
+            ops.add(toEnd);
+        }
+        unless.target = ops.size();
+        emitAll(elseArm);
+        exitBlock(label);
     }
 
-    /** Runs {@code body} inside a new label, resolved to the step after it. */
-    private void inBlock(Runnable body) {
+    /** A new innermost label, resolved by {@link #exitBlock} to the step after the block. */
+    private Target enterBlock() {
         Target label = new Target();
         labels.add(0, label);
-        body.run();
+        return label;
+    }
+
+    private void exitBlock(Target label) {
         labels.remove(0);
         label.code = ops.size();
     }
@@ -108,8 +129,8 @@ final class RegionFlattener {
         RegionOp.Jump jump = new RegionOp.Jump(branch.moves());
         int depth = branch.depth();
         if (depth < labels.size()) {
-            Target target = labels.get(depth);
-            patches.add(() -> jump.target = target.code);
+            jumps.add(jump);
+            jumpTargets.add(labels.get(depth));
         } else {
             jump.target = RegionOp.leaving(depth - labels.size() + 1);
         }
@@ -118,14 +139,8 @@ final class RegionFlattener {
 
     private void run(StatementNode statement) {
         RegionOp.Run run = new RegionOp.Run(statement);
-        Target[] around = labels.toArray(Target[]::new);
-        patches.add(() -> {
-            int[] targets = new int[around.length];
-            for (int d = 0; d < around.length; d++) {
-                targets[d] = around[d].code;
-            }
-            run.targets = targets;
-        });
+        runs.add(run);
+        runTargets.add(labels.toArray(new Target[0]));
         ops.add(run);
     }
 }

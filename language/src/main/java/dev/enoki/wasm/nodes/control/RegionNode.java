@@ -154,13 +154,14 @@ public final class RegionNode extends Node {
 
     /**
      * A loop's back edge: polls for safepoints and, in the interpreter, for on-stack replacement. Returns the loop's
-     * result when the rest of it ran as compiled code, else null.
+     * result when the rest of it ran as compiled code, else null. Only a loop that has run 256 iterations since it was
+     * entered asks: the first poll sets up Truffle's OSR bookkeeping for the loop, which cost a hello world ~5 ms of
+     * start-up over its many short loops; a short inner loop is compiled with the loop or function around it.
      */
     private Object backEdge(VirtualFrame frame, LoopBlockNode loop) {
         TruffleSafepoint.poll(this);
         if (CompilerDirectives.inInterpreter()) {
-            loop.interpretedIterations++;
-            if (BytecodeOSRNode.pollOSRBackEdge(loop, 1)) {
+            if (++loop.interpretedIterations >= 256 && BytecodeOSRNode.pollOSRBackEdge(loop, 1)) {
                 return loop.enterCompiled(frame);
             }
         }
