@@ -29,9 +29,15 @@ final class RegionFlattener {
     /** Jumps and the labels their targets come from, filled in when all labels are resolved. */
     private final List<RegionOp.Jump> jumps = new ArrayList<>();
     private final List<Target> jumpTargets = new ArrayList<>();
-    /** Runs and the labels around them, likewise. */
+    /**
+     * Runs and the labels around them, likewise. Runs between the same block boundaries share one array of labels and,
+     * in the end, one array of targets: in a switch nest hundreds of blocks deep, an array per statement would add up
+     * to megabytes.
+     */
     private final List<RegionOp.Run> runs = new ArrayList<>();
     private final List<Target[]> runTargets = new ArrayList<>();
+    /** The labels around the current step, as given to runs; null when a block boundary changed them. */
+    private Target[] around;
 
     static RegionNode flatten(StatementNode[] statements) {
         RegionFlattener f = new RegionFlattener();
@@ -40,11 +46,16 @@ final class RegionFlattener {
         for (int i = 0; i < f.jumps.size(); i++) {
             f.jumps.get(i).target = f.jumpTargets.get(i).code;
         }
+        Target[] lastAround = null;
+        int[] targets = null;
         for (int i = 0; i < f.runs.size(); i++) {
-            Target[] around = f.runTargets.get(i);
-            int[] targets = new int[around.length];
-            for (int d = 0; d < around.length; d++) {
-                targets[d] = around[d].code;
+            Target[] labelsAround = f.runTargets.get(i);
+            if (labelsAround != lastAround) {
+                lastAround = labelsAround;
+                targets = new int[labelsAround.length];
+                for (int d = 0; d < labelsAround.length; d++) {
+                    targets[d] = labelsAround[d].code;
+                }
             }
             f.runs.get(i).targets = targets;
         }
@@ -117,11 +128,13 @@ final class RegionFlattener {
     private Target enterBlock() {
         Target label = new Target();
         labels.add(0, label);
+        around = null;
         return label;
     }
 
     private void exitBlock(Target label) {
         labels.remove(0);
+        around = null;
         label.code = ops.size();
     }
 
@@ -140,7 +153,10 @@ final class RegionFlattener {
     private void run(StatementNode statement) {
         RegionOp.Run run = new RegionOp.Run(statement);
         runs.add(run);
-        runTargets.add(labels.toArray(new Target[0]));
+        if (around == null) {
+            around = labels.toArray(new Target[0]);
+        }
+        runTargets.add(around);
         ops.add(run);
     }
 }
