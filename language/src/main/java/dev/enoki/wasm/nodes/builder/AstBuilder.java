@@ -61,6 +61,7 @@ import dev.enoki.wasm.WasmLanguage;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns one validated function body into a Truffle AST by walking the stack code once and simulating the operand
@@ -97,6 +98,8 @@ public final class AstBuilder {
     private final FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
     private final OperandStack stack;
     private final List<ControlFrame> controls = new ArrayList<>();
+    /** The liveness of the loops open at the current instruction, innermost last. */
+    private final List<LoopLiveness> openLoops = new ArrayList<>();
     private final ByteReader in;
     /** Blocks opened inside code being skipped as unreachable. */
     private int deadNesting;
@@ -156,7 +159,11 @@ public final class AstBuilder {
     // ---- branches and block ends ----
 
     private BranchNode branchTo(int depth, boolean keepOnStack) {
-        ControlFrame target = controls.get(controls.size() - 1 - depth);
+        int targetIndex = controls.size() - 1 - depth;
+        for (int i = openLoops.size() - 1; i >= 0 && openLoops.get(i).frameIndex > targetIndex; i--) {
+            openLoops.get(i).leave();
+        }
+        ControlFrame target = controls.get(targetIndex);
         List<StatementNode> moves = stack.moveTopTo(target.height, target.labelTypes(), keepOnStack);
         return new BranchNode(moves.toArray(StatementNode[]::new), depth);
     }
@@ -234,10 +241,16 @@ public final class AstBuilder {
             }
             case LOCAL_GET -> {
                 int local = in.readU32AsInt();
+                for (LoopLiveness loop : openLoops) {
+                    loop.read(local);
+                }
                 stack.push(StackEntry.local(localTypes[local], local));
             }
             case LOCAL_SET, LOCAL_TEE -> {
                 int local = in.readU32AsInt();
+                for (LoopLiveness loop : openLoops) {
+                    loop.write(local, controls.get(loop.frameIndex) == current());
+                }
                 StackEntry value = stack.pop();
                 stack.orderBefore(value);
                 stack.spillReadersOf(local);
@@ -316,6 +329,10 @@ public final class AstBuilder {
             }
         }
         ControlFrame c = new ControlFrame(op, signature, height);
+        if (op == Opcode.LOOP) {
+            c.liveness = new LoopLiveness(controls.size());
+            openLoops.add(c.liveness);
+        }
         if (op == Opcode.IF) {
             c.condition = condition;
             c.ifParameters = stack.top(height);
@@ -351,13 +368,25 @@ public final class AstBuilder {
             return new BlockNode(body);
         }
         StatementNode node = switch (c.opcode) {
-            case LOOP -> new LoopBlockNode(body);
+            case LOOP -> loop(c, body);
             case IF -> new IfNode(c.condition, new BlockNode(c.thenStatements.toArray(StatementNode[]::new)), new BlockNode(body));
             default -> NestedBlocksNode.of(body, this::segment);
         };
         emit(node);
         stack.pushResults(c.signature.results());
         return null;
+    }
+
+    /** The frame slots a loop may clear at its start: its dead locals, and the temporaries above its parameters. */
+    private LoopBlockNode loop(ControlFrame loop, StatementNode[] body) {
+        openLoops.remove(openLoops.size() - 1);
+        Map<Integer, ValueType> slots = stack.temporarySlotsFrom(loop.height + loop.signature.paramCount());
+        loop.liveness.deadLocals().stream().forEach(local -> slots.put(FunctionFrame.localSlot(local), localTypes[local]));
+        return new LoopBlockNode(body, deadSlots(slots, true), deadSlots(slots, false));
+    }
+
+    private static int[] deadSlots(Map<Integer, ValueType> slots, boolean primitive) {
+        return slots.entrySet().stream().filter(e -> e.getValue().isNumeric() == primitive).mapToInt(Map.Entry::getKey).sorted().toArray();
     }
 
     /**

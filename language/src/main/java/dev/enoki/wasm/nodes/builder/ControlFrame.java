@@ -21,6 +21,8 @@ final class ControlFrame {
     ExpressionNode condition;
     List<StatementNode> thenStatements;
     List<StackEntry> ifParameters;
+    /** For a loop: which locals its back edge may clear. */
+    LoopLiveness liveness;
     /** Code after br, br_table, return or unreachable, up to the next else/end, never runs and is not built. */
     boolean unreachable;
 

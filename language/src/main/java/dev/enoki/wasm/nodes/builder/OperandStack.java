@@ -59,6 +59,20 @@ final class OperandStack {
         emit.accept(statement);
     }
 
+    /**
+     * The temporary slots allocated so far for stack positions from {@code position} up. Inside a loop whose
+     * parameters end there, none holds a value across the back edge: a branch to a loop carries only its parameters.
+     */
+    Map<Integer, ValueType> temporarySlotsFrom(int position) {
+        Map<Integer, ValueType> slots = new HashMap<>();
+        temporarySlots.forEach((key, slot) -> {
+            if ((key >> 8) >= position) {
+                slots.put(slot, ValueType.values()[(int) (key & 0xff)]);
+            }
+        });
+        return slots;
+    }
+
     int temporarySlot(int position, ValueType valueType) {
         return temporarySlots.computeIfAbsent(((long) position << 8) | valueType.ordinal(), k -> frame.addSlot(FrameSlotKind.Static, null, null));
     }

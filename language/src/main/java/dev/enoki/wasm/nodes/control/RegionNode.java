@@ -159,6 +159,7 @@ public final class RegionNode extends Node {
      * start-up over its many short loops; a short inner loop is compiled with the loop or function around it.
      */
     private Object backEdge(VirtualFrame frame, LoopBlockNode loop) {
+        loop.clearDeadSlots(frame);
         TruffleSafepoint.poll(this);
         if (CompilerDirectives.inInterpreter()) {
             if (++loop.interpretedIterations >= 256 && BytecodeOSRNode.pollOSRBackEdge(loop, 1)) {
