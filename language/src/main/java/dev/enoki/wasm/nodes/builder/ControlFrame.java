@@ -21,7 +21,7 @@ final class ControlFrame {
     ExpressionNode condition;
     List<StatementNode> thenStatements;
     List<StackEntry> ifParameters;
-    /** For a loop: which locals its back edge may clear. */
+    /** For a loop: which locals it may clear at its start (entry and back edge). */
     LoopLiveness liveness;
     /** Code after br, br_table, return or unreachable, up to the next else/end, never runs and is not built. */
     boolean unreachable;
