@@ -377,7 +377,7 @@ public final class AstBuilder {
         return null;
     }
 
-    /** The frame slots a loop may clear at its start: its dead locals, and the temporaries above its parameters. */
+    /** A loop node, with the slots it may clear at its start: its dead locals and the temporaries above its parameters. */
     private LoopBlockNode loop(ControlFrame loop, StatementNode[] body) {
         openLoops.remove(openLoops.size() - 1);
         Map<Integer, ValueType> slots = stack.temporarySlotsFrom(loop.height + loop.signature.paramCount());

@@ -89,6 +89,8 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
 
     @Override
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
+        // The interpreter cleared these before the transfer, but the OSR code reads the transferred slots as unknown
+        // values; clearing them again here makes them constants in the compiled loop.
         clearDeadSlots(osrFrame);
         return body.execute(osrFrame, this, target);
     }
