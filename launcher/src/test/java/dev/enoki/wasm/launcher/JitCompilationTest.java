@@ -76,6 +76,34 @@ class JitCompilationTest {
         assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
     }
 
+    /**
+     * A loop's compiled code takes the live values of each type from the interpreter's frame by type (LoopSlots): the
+     * values that enter it there, on the stack and when the outer loop enters it again, are the interpreter's, to the
+     * bit (a NaN's payload included).
+     */
+    @Test
+    void aLoopCompiledOnTheStackTakesEveryTypeOfValueAsItWas() throws IOException {
+        int n = 25_000_000;
+        long acc = 0;
+        double x = 0.5;
+        float y = 1.5f;
+        int p = 7;
+        for (int o = 0; o < 4; o++) {
+            for (int i = 0; i < n; i++) {
+                acc = acc * 31 + Integer.toUnsignedLong(p);
+                x = x * 1.0000001;
+                y = y * 0.999f;
+                p = p * 1103515245 + 12345;
+            }
+        }
+        long expected = acc ^ Integer.toUnsignedLong(p) ^ Double.doubleToRawLongBits(x) ^ 0x7ff4000000000abcL ^ Integer.toUnsignedLong(Float.floatToRawIntBits(y));
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Result result = LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=typed", TestModules.wat("typed-loop").toString(), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(expected + "\n", result.out(), result::toString);
+        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+    }
+
     @Test
     void withTheLazyInitializationALoopIsCompiledAndAProgramThatCompilesNothingLeavesTheCompilerAlone() throws IOException {
         String classPath = lazyInitClassPath();

@@ -28,6 +28,7 @@ import dev.enoki.wasm.nodes.control.BranchNode;
 import dev.enoki.wasm.nodes.control.BranchTableNode;
 import dev.enoki.wasm.nodes.control.IfNode;
 import dev.enoki.wasm.nodes.control.LoopBlockNode;
+import dev.enoki.wasm.nodes.control.LoopSlots;
 import dev.enoki.wasm.nodes.control.NestedBlocksNode;
 import dev.enoki.wasm.nodes.control.OutlinedStatementsNode;
 import dev.enoki.wasm.nodes.control.StatementSequenceNode;
@@ -60,6 +61,7 @@ import dev.enoki.wasm.WasmLanguage;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -377,16 +379,22 @@ public final class AstBuilder {
         return null;
     }
 
-    /** A loop node, with the slots it may clear at its start: its dead locals and the temporaries above its parameters. */
+    /**
+     * A loop node, with the slots it may clear at its start (its dead locals and the temporaries above its parameters)
+     * and those that may hold a value it reads there: its parameters and the locals it accesses that are not dead. The
+     * instance slot is left out: no loop writes it, so it is one value throughout the loop's compiled code anyway.
+     */
     private LoopBlockNode loop(ControlFrame loop, StatementNode[] body) {
         openLoops.remove(openLoops.size() - 1);
-        Map<Integer, ValueType> slots = stack.temporarySlotsFrom(loop.height + loop.signature.paramCount());
-        loop.liveness.deadLocals().stream().forEach(local -> slots.put(FunctionFrame.localSlot(local), localTypes[local]));
-        return new LoopBlockNode(body, deadSlots(slots, true), deadSlots(slots, false));
-    }
-
-    private static int[] deadSlots(Map<Integer, ValueType> slots, boolean primitive) {
-        return slots.entrySet().stream().filter(e -> e.getValue().isNumeric() == primitive).mapToInt(Map.Entry::getKey).sorted().toArray();
+        int parametersEnd = loop.height + loop.signature.paramCount();
+        Map<Integer, ValueType> dead = stack.temporarySlotsFrom(parametersEnd);
+        loop.liveness.deadLocals().stream().forEach(local -> dead.put(FunctionFrame.localSlot(local), localTypes[local]));
+        Map<Integer, ValueType> liveIn = new HashMap<>();
+        for (int i = 0; i < loop.signature.paramCount(); i++) {
+            liveIn.put(stack.temporarySlot(loop.height + i, loop.signature.param(i)), loop.signature.param(i));
+        }
+        loop.liveness.liveLocals().stream().forEach(local -> liveIn.put(FunctionFrame.localSlot(local), localTypes[local]));
+        return new LoopBlockNode(body, new LoopSlots(dead, liveIn));
     }
 
     /**

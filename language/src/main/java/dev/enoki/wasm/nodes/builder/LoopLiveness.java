@@ -16,6 +16,8 @@ final class LoopLiveness {
     /** Locals whose first access in the body has been seen. */
     private final BitSet decided = new BitSet();
     private final BitSet dead = new BitSet();
+    /** Locals the body reads or writes anywhere. */
+    private final BitSet accessed = new BitSet();
     /** Once a branch may have left the loop, a later write no longer covers every path from the start. */
     private boolean escaped;
     /** Index of the loop's frame in the builder's control stack; a branch to a lower index leaves the loop. */
@@ -27,10 +29,12 @@ final class LoopLiveness {
 
     void read(int local) {
         decided.set(local);
+        accessed.set(local);
     }
 
     /** A write of {@code local}; {@code atBodyLevel} when not nested in a block, if or loop inside the body. */
     void write(int local, boolean atBodyLevel) {
+        accessed.set(local);
         if (atBodyLevel && !decided.get(local)) {
             decided.set(local);
             if (!escaped) {
@@ -45,5 +49,12 @@ final class LoopLiveness {
 
     BitSet deadLocals() {
         return dead;
+    }
+
+    /** The locals that may hold, at the loop's start, a value the body reads: those it accesses and are not dead. */
+    BitSet liveLocals() {
+        BitSet live = (BitSet) accessed.clone();
+        live.andNot(dead);
+        return live;
     }
 }

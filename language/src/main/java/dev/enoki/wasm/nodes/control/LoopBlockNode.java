@@ -4,7 +4,6 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
-import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.LoopNode;
 import dev.enoki.wasm.nodes.StatementNode;
 
@@ -16,32 +15,16 @@ import dev.enoki.wasm.nodes.StatementNode;
 public final class LoopBlockNode extends StatementNode implements BytecodeOSRNode {
     @Child private RegionNode body;
     @CompilationFinal private Object osrMetadata;
-    /** Frame slots whose value at the start of an iteration no path reads (see LoopLiveness), by kind. */
-    @CompilationFinal(dimensions = 1) private final int[] deadPrimitiveSlots;
-    @CompilationFinal(dimensions = 1) private final int[] deadObjectSlots;
+    /** The slots the loop clears at its start, and those its compiled code takes from the interpreter by type. */
+    private final LoopSlots slots;
 
-    public LoopBlockNode(StatementNode[] body, int[] deadPrimitiveSlots, int[] deadObjectSlots) {
+    public LoopBlockNode(StatementNode[] body, LoopSlots slots) {
         this.body = RegionNode.loopBody(body);
-        this.deadPrimitiveSlots = deadPrimitiveSlots;
-        this.deadObjectSlots = deadObjectSlots;
+        this.slots = slots;
     }
 
-    /**
-     * At the loop's entry and back edge: clears the slots that hold nothing an iteration reads. Every safepoint and
-     * deoptimization point in compiled code carries the frame's state, so a slot left as it is keeps a value alive
-     * around the loop (a phi of the entry value and the last iteration's), which on HotSpot costs a stack move per
-     * iteration at the back edge's safepoint; cleared on both edges, the slot is one constant there. The interpreter
-     * clears them too: a few stores per iteration, and every test that runs a loop then checks the analysis, since a
-     * slot wrongly cleared reads as zero.
-     */
-    @ExplodeLoop
     void clearDeadSlots(VirtualFrame frame) {
-        for (int slot : deadPrimitiveSlots) {
-            frame.clearPrimitiveStatic(slot);
-        }
-        for (int slot : deadObjectSlots) {
-            frame.clearObjectStatic(slot);
-        }
+        slots.clearDead(frame);
     }
 
     /** Whether this loop ran compiled code before: an interpreted entry then goes there at once. */
@@ -93,6 +76,13 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
         // values; clearing them again here makes them constants in the compiled loop.
         clearDeadSlots(osrFrame);
         return body.execute(osrFrame, this, target);
+    }
+
+    /** Truffle's copy of the frame, then the live slots again by their types (see {@link LoopSlots#retype}). */
+    @Override
+    public void copyIntoOSRFrame(VirtualFrame osrFrame, VirtualFrame parentFrame, int target, Object targetMetadata) {
+        BytecodeOSRNode.super.copyIntoOSRFrame(osrFrame, parentFrame, target, targetMetadata);
+        slots.retype(osrFrame, parentFrame);
     }
 
     /**

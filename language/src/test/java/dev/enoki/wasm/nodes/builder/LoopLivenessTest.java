@@ -46,6 +46,17 @@ class LoopLivenessTest {
         assertEquals(bits(0), loop.deadLocals());
     }
 
+    @Test
+    void theLiveLocalsAreThoseAccessedAndNotDead() {
+        LoopLiveness loop = new LoopLiveness(1);
+        loop.write(0, true);
+        loop.read(1);
+        loop.write(2, false);
+        loop.read(0);
+        assertEquals(bits(0), loop.deadLocals());
+        assertEquals(bits(1, 2), loop.liveLocals());
+    }
+
     private static final String LOOPS = """
                     (module
                       ;; $t is written at body level, but after an exit that reads it past the loop: it stays live.
