@@ -77,9 +77,9 @@ class JitCompilationTest {
     }
 
     /**
-     * A loop's compiled code takes the live values of each type from the interpreter's frame by type (LoopSlots): the
-     * values that enter it there, on the stack and when the outer loop enters it again, are the interpreter's, to the
-     * bit (a NaN's payload included).
+     * A loop's compiled code takes its frame from the interpreter's slot by slot (LoopSlots): the values that enter it
+     * there, on the stack and when the outer loop enters it again, are the interpreter's, to the bit (a NaN's payload
+     * included), and the values it does not touch, a local and one on the operand stack below it, are there after it.
      */
     @Test
     void aLoopCompiledOnTheStackTakesEveryTypeOfValueAsItWas() throws IOException {
@@ -88,7 +88,9 @@ class JitCompilationTest {
         double x = 0.5;
         float y = 1.5f;
         int p = 7;
+        long below = 0;
         for (int o = 0; o < 4; o++) {
+            below += o * 7 + 1;
             for (int i = 0; i < n; i++) {
                 acc = acc * 31 + Integer.toUnsignedLong(p);
                 x = x * 1.0000001;
@@ -96,7 +98,8 @@ class JitCompilationTest {
                 p = p * 1103515245 + 12345;
             }
         }
-        long expected = acc ^ Integer.toUnsignedLong(p) ^ Double.doubleToRawLongBits(x) ^ 0x7ff4000000000abcL ^ Integer.toUnsignedLong(Float.floatToRawIntBits(y));
+        long expected = acc ^ Integer.toUnsignedLong(p) ^ Double.doubleToRawLongBits(x) ^ 0x7ff4000000000abcL ^ Integer.toUnsignedLong(Float.floatToRawIntBits(y))
+                        ^ 0x0123456789abcdefL ^ below * 0x100000001L;
         List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
         Result result = LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=typed", TestModules.wat("typed-loop").toString(), Integer.toString(n));
         assertEquals(0, result.status(), result::toString);

@@ -394,7 +394,7 @@ public final class AstBuilder {
             liveIn.put(stack.temporarySlot(loop.height + i, loop.signature.param(i)), loop.signature.param(i));
         }
         loop.liveness.liveLocals().stream().forEach(local -> liveIn.put(FunctionFrame.localSlot(local), localTypes[local]));
-        return new LoopBlockNode(body, new LoopSlots(dead, liveIn));
+        return new LoopBlockNode(body, new LoopSlots(dead, liveIn, FunctionFrame.localSlot(localTypes.length) + stack.temporaryCount()));
     }
 
     /**

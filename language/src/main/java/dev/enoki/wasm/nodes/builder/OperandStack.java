@@ -73,6 +73,10 @@ final class OperandStack {
         return slots;
     }
 
+    int temporaryCount() {
+        return temporarySlots.size();
+    }
+
     int temporarySlot(int position, ValueType valueType) {
         return temporarySlots.computeIfAbsent(((long) position << 8) | valueType.ordinal(), k -> frame.addSlot(FrameSlotKind.Static, null, null));
     }

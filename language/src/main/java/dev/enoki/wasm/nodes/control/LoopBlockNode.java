@@ -78,11 +78,10 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
         return body.execute(osrFrame, this, target);
     }
 
-    /** Truffle's copy of the frame, then the live slots again by their types (see {@link LoopSlots#retype}). */
+    /** The interpreter's frame, slot by slot, the live slots by their types (see {@link LoopSlots#copyInto}). */
     @Override
     public void copyIntoOSRFrame(VirtualFrame osrFrame, VirtualFrame parentFrame, int target, Object targetMetadata) {
-        BytecodeOSRNode.super.copyIntoOSRFrame(osrFrame, parentFrame, target, targetMetadata);
-        slots.retype(osrFrame, parentFrame);
+        slots.copyInto(osrFrame, parentFrame);
     }
 
     /**
@@ -91,7 +90,7 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
      */
     @Override
     public void restoreParentFrame(VirtualFrame osrFrame, VirtualFrame parentFrame) {
-        osrFrame.copyTo(0, parentFrame, 0, osrFrame.getFrameDescriptor().getNumberOfSlots());
+        slots.copyBack(osrFrame, parentFrame);
     }
 
     @Override
