@@ -1,5 +1,6 @@
 package dev.enoki.wasm.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -35,8 +36,37 @@ public final class FunctionRootNode extends RootNode {
         this.body = RegionNode.functionBody(body);
     }
 
+    /** Below this many calls, a function whose loop ran compiled code is left to its loops' compiled code. */
+    static final int FEW_CALLS = 10;
+    /** Calls that started in the interpreter (counted there only; a lost update across threads is harmless). */
+    private int interpretedCalls;
+    private volatile boolean loopRanCompiled;
+
+    /** Called once a loop of this function ran its compiled (on-stack replacement) code. */
+    public void loopRanCompiled() {
+        loopRanCompiled = true;
+    }
+
+    /**
+     * Declines the first-tier compilation of a function called only a few times whose loop already runs compiled,
+     * such as a program's {@code _start} or {@code main}. Its next calls would run whole in first-tier code, which
+     * neither inlines nor enters the loops' compiled code, until a later call moves on to the last tier: each such
+     * run of matmul took 2-4x its steady time. Left interpreted, such a function enters its loops' compiled code at
+     * once, and that code is last-tier code. A function called more often is compiled as usual.
+     */
+    @Override
+    protected boolean prepareForCompilation(boolean rootCompilation, int compilationTier, boolean lastTier) {
+        if (rootCompilation && !lastTier && loopRanCompiled && interpretedCalls < FEW_CALLS) {
+            return false;
+        }
+        return super.prepareForCompilation(rootCompilation, compilationTier, lastTier);
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
+        if (CompilerDirectives.inInterpreter()) {
+            interpretedCalls++;
+        }
         enterLocals(frame);
         body.execute(frame);
         return results(frame);

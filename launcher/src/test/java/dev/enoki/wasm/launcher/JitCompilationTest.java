@@ -107,6 +107,27 @@ class JitCompilationTest {
         assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
     }
 
+    /**
+     * A function called only a few times whose loop runs compiled code is left to that code: no first-tier
+     * compilation of it (FunctionRootNode.prepareForCompilation). Compilation in the foreground makes the compiles
+     * that are asked for happen before the program ends.
+     */
+    @Test
+    void aFunctionCalledTwiceRunsItsLoopInCompiledCodeWithoutAFirstTierCompilation() throws IOException {
+        int n = 50_000_000;
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i ^ 7;
+        }
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Result result = LauncherProcess.run(jvm, Map.of(), "--experimental-options", "--engine.BackgroundCompilation=false", "--engine.TraceCompilation",
+                        "--invoke=twice", TestModules.wat("called-twice").toString(), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(2 * sum + "\n", result.out(), result::toString);
+        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+        assertFalse(result.err().contains("|Tier 1|"), result::toString);
+    }
+
     @Test
     void withTheLazyInitializationALoopIsCompiledAndAProgramThatCompilesNothingLeavesTheCompilerAlone() throws IOException {
         String classPath = lazyInitClassPath();

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.LoopNode;
+import dev.enoki.wasm.nodes.FunctionRootNode;
 import dev.enoki.wasm.nodes.StatementNode;
 
 /**
@@ -64,8 +65,11 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
     /** Moves on to compiled code at a back edge; its result once the loop was left there, else null. */
     Object enterCompiled(VirtualFrame frame) {
         Object result = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
-        if (result != null) {
+        if (result != null && !compiledBefore) {
             compiledBefore = true;
+            if (getRootNode() instanceof FunctionRootNode function) {
+                function.loopRanCompiled();
+            }
         }
         return result;
     }
