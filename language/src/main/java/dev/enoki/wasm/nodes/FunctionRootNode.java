@@ -38,7 +38,10 @@ public final class FunctionRootNode extends RootNode {
 
     /** Below this many calls, a function whose loop ran compiled code is left to its loops' compiled code. */
     static final int FEW_CALLS = 10;
-    /** Calls that started in the interpreter (counted there only; a lost update across threads is harmless). */
+    /**
+     * Calls that started in the interpreter, up to {@link #FEW_CALLS}: counted there only, and no more writes once the
+     * count is reached (a lost update across threads is harmless).
+     */
     private int interpretedCalls;
     private volatile boolean loopRanCompiled;
 
@@ -64,7 +67,7 @@ public final class FunctionRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        if (CompilerDirectives.inInterpreter()) {
+        if (CompilerDirectives.inInterpreter() && interpretedCalls < FEW_CALLS) {
             interpretedCalls++;
         }
         enterLocals(frame);
