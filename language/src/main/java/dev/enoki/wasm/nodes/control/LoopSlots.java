@@ -10,10 +10,10 @@ import dev.enoki.wasm.module.ValueType;
 
 /**
  * The frame slots of a loop, by what they hold at the loop's start: those no path of an iteration reads (dead), those
- * that may hold a value the loop reads (live in), and the others the function has when the loop is built (carried:
- * the loop does not read them before it writes them, if it touches them at all). Each slot of a function frame holds
- * values of one Wasm type (a local's, or one operand-stack position's for one type), so the builder knows every
- * slot's type.
+ * that may hold a value the loop reads (live in), and the others the function has when the loop is built (carried,
+ * copied as they are: the instance, which no loop writes, and slots the loop does not read). Each slot of a function
+ * frame holds values of one Wasm type (a local's, or one operand-stack position's for one type), so the builder knows
+ * every slot's type.
  */
 public final class LoopSlots {
     @CompilationFinal(dimensions = 1) private final int[] deadPrimitive;
