@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.NodeUtil;
 import com.oracle.truffle.api.nodes.RootNode;
 import dev.enoki.wasm.WasmLanguage;
 import dev.enoki.wasm.module.FuncType;
@@ -36,39 +37,75 @@ public final class FunctionRootNode extends RootNode {
         this.body = RegionNode.functionBody(body);
     }
 
-    /** Below this many calls, a function whose loop ran compiled code is left to its loops' compiled code. */
+    /** Below this many calls, a function whose loop asked for compiled code is left to its loops' compiled code. */
     static final int FEW_CALLS = 10;
+    /**
+     * A first-tier compilation is declined until the function has done, in the interpreter, this much work (calls and
+     * loop iterations) per AST node of its own: compiling costs about the same per node whatever the function does.
+     */
+    static final int WORK_PER_NODE = 2;
     /**
      * Calls that started in the interpreter, up to {@link #FEW_CALLS}: counted there only, and no more writes once the
      * count is reached (a lost update across threads is harmless).
      */
     private int interpretedCalls;
-    private volatile boolean loopRanCompiled;
+    /** Calls and loop iterations run in the interpreter (a lost update across threads is harmless). */
+    private long interpretedWork;
+    /** The AST's node count, taken at the first compilation request. */
+    private int nodeCount = -1;
+    private volatile boolean loopGoesCompiled;
 
-    /** Called once a loop of this function ran its compiled (on-stack replacement) code. */
-    public void loopRanCompiled() {
-        loopRanCompiled = true;
+    /**
+     * Called once a loop of this function ran long enough to ask for its compiled (on-stack replacement) code. Not
+     * once that code ran: it may take a run or two of a program to be compiled, and this function's own first-tier
+     * compilation, requested meanwhile, would otherwise start first.
+     */
+    public void loopGoesCompiled() {
+        loopGoesCompiled = true;
+    }
+
+    /** Called by a loop of this function as it is left in the interpreter. */
+    public void ranInterpretedIterations(int iterations) {
+        interpretedWork += iterations;
     }
 
     /**
-     * Declines the first-tier compilation of a function called only a few times whose loop already runs compiled,
-     * such as a program's {@code _start} or {@code main}. Its next calls would run whole in first-tier code, which
-     * neither inlines nor enters the loops' compiled code, until a later call moves on to the last tier: each such
-     * run of matmul took 2-4x its steady time. Left interpreted, such a function enters its loops' compiled code at
-     * once, and that code is last-tier code. A function called more often is compiled as usual.
+     * Declines a first-tier compilation in two cases.
+     * <ul>
+     * <li>A function called only a few times whose loop runs (or soon runs) compiled, such as a program's
+     * {@code _start} or {@code main}. Its next calls would run whole in first-tier code, which neither inlines nor
+     * enters the loops' compiled code, until a later call moves on to the last tier: each such run of matmul took 2-4x
+     * its steady time. Left interpreted, such a function enters its loops' compiled code at once, and that code is
+     * last-tier code. A function called more often is compiled as usual.</li>
+     * <li>A large function that has done little work, such as libc's printf core: Truffle's threshold counts calls
+     * and loop iterations whatever the function's size, so a program that prints a line per run had its 5 500-node
+     * printf compiled in its second run, 1.3-3 s of compilation on the second of two cores, which slowed the program
+     * itself by a third meanwhile.</li>
+     * </ul>
      */
     @Override
     protected boolean prepareForCompilation(boolean rootCompilation, int compilationTier, boolean lastTier) {
-        if (rootCompilation && !lastTier && loopRanCompiled && interpretedCalls < FEW_CALLS) {
-            return false;
+        if (rootCompilation && !lastTier) {
+            if (loopGoesCompiled && interpretedCalls < FEW_CALLS) {
+                return false;
+            }
+            if (nodeCount < 0) {
+                nodeCount = NodeUtil.countNodes(this);
+            }
+            if (interpretedWork < (long) nodeCount * WORK_PER_NODE) {
+                return false;
+            }
         }
         return super.prepareForCompilation(rootCompilation, compilationTier, lastTier);
     }
 
     @Override
     public Object execute(VirtualFrame frame) {
-        if (CompilerDirectives.inInterpreter() && interpretedCalls < FEW_CALLS) {
-            interpretedCalls++;
+        if (CompilerDirectives.inInterpreter()) {
+            interpretedWork++;
+            if (interpretedCalls < FEW_CALLS) {
+                interpretedCalls++;
+            }
         }
         enterLocals(frame);
         body.execute(frame);

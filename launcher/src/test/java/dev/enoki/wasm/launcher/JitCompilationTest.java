@@ -128,6 +128,45 @@ class JitCompilationTest {
         assertFalse(result.err().contains("|Tier 1|"), result::toString);
     }
 
+    /**
+     * A large function that has done little work is not compiled in the first tier, while a small one called as often
+     * is (FunctionRootNode.prepareForCompilation): {@code large} is 300 steps of {@code x = (x * 3 + k) ^ (x >>> 7)},
+     * some 2 000 nodes, called 1 000 times, as is {@code small}, one such step.
+     */
+    @Test
+    void aLargeFunctionThatDidLittleWorkIsNotCompiledInTheFirstTier() throws IOException {
+        int steps = 300;
+        int calls = 1000;
+        StringBuilder large = new StringBuilder();
+        for (int k = 1; k <= steps; k++) {
+            large.append("    (local.set $x (i32.xor (i32.add (i32.mul (local.get $x) (i32.const 3)) (i32.const ").append(k)
+                            .append(")) (i32.shr_u (local.get $x) (i32.const 7))))\n");
+        }
+        String module = "(module\n"
+                        + "  (func $large (param $x i32) (result i32)\n" + large + "    (local.get $x))\n"
+                        + "  (func $small (param $x i32) (result i32)\n"
+                        + "    (i32.xor (i32.add (i32.mul (local.get $x) (i32.const 3)) (i32.const 1)) (i32.shr_u (local.get $x) (i32.const 7))))\n"
+                        + "  (func (export \"run\") (param $n i32) (result i32) (local $x i32)\n"
+                        + "    (loop $next\n"
+                        + "      (local.set $x (call $small (call $large (local.get $x))))\n"
+                        + "      (br_if $next (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))\n"
+                        + "    (local.get $x)))\n";
+        int x = 0;
+        for (int i = 0; i < calls; i++) {
+            for (int k = 1; k <= steps; k++) {
+                x = (x * 3 + k) ^ (x >>> 7);
+            }
+            x = (x * 3 + 1) ^ (x >>> 7);
+        }
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Result result = LauncherProcess.run(jvm, Map.of(), "--experimental-options", "--engine.BackgroundCompilation=false", "--engine.TraceCompilation",
+                        "--invoke=run", TestModules.watText("large-and-small", module).toString(), Integer.toString(calls));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(x + "\n", result.out(), result::toString);
+        assertTrue(result.err().matches("(?s).*opt done .*wasm:small .*\\|Tier 1\\|.*"), result::toString);
+        assertFalse(result.err().contains("wasm:large "), result::toString);
+    }
+
     @Test
     void withTheLazyInitializationALoopIsCompiledAndAProgramThatCompilesNothingLeavesTheCompilerAlone() throws IOException {
         String classPath = lazyInitClassPath();

@@ -30,12 +30,17 @@ final class TestModules {
 
     /** The binary of {@code modules/NAME.wat}. */
     static synchronized Path wat(String name) {
-        return build(name, ".wat", "wat2wasm", source -> List.of("--debug-names", source.toString(), "-o"));
+        return build(name, ".wat", resource(name + ".wat"), "wat2wasm", source -> List.of("--debug-names", source.toString(), "-o"));
+    }
+
+    /** The binary of a module a test writes out itself, named {@code NAME}. */
+    static synchronized Path watText(String name, String text) {
+        return build(name, ".wat", text.getBytes(StandardCharsets.UTF_8), "wat2wasm", source -> List.of("--debug-names", source.toString(), "-o"));
     }
 
     /** The binary of {@code modules/NAME.c}, a WASI program. */
     static synchronized Path c(String name) {
-        return build(name, ".c", "clang", source -> List.of("--target=wasm32-wasi", "-O2", source.toString(), "-o"));
+        return build(name, ".c", resource(name + ".c"), "clang", source -> List.of("--target=wasm32-wasi", "-O2", source.toString(), "-o"));
     }
 
     /** A scratch directory for test files, deleted when the JVM exits. */
@@ -67,7 +72,18 @@ final class TestModules {
         List<String> before(Path source);
     }
 
-    private static Path build(String name, String extension, String tool, Arguments arguments) {
+    private static byte[] resource(String name) {
+        try (InputStream in = TestModules.class.getResourceAsStream("/modules/" + name)) {
+            if (in == null) {
+                throw new IOException("no test module " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path build(String name, String extension, byte[] text, String tool, Arguments arguments) {
         Path built = BUILT.get(name + extension);
         if (built != null) {
             return built;
@@ -79,11 +95,8 @@ final class TestModules {
             }
             assumeTrue(false, tool + " is not installed");
         }
-        try (InputStream in = TestModules.class.getResourceAsStream("/modules/" + name + extension)) {
-            if (in == null) {
-                throw new IOException("no test module " + name + extension);
-            }
-            Path source = file(name + extension, in.readAllBytes());
+        try {
+            Path source = file(name + extension, text);
             Path output = directory().resolve(name + ".wasm");
             List<String> command = new ArrayList<>();
             command.add(executable.toString());

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.RootNode;
 import dev.enoki.wasm.nodes.FunctionRootNode;
 import dev.enoki.wasm.nodes.StatementNode;
 
@@ -30,6 +31,9 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
 
     /** Whether this loop ran compiled code before: an interpreted entry then goes there at once. */
     private boolean compiledBefore;
+    /** Whether this loop reached Truffle's threshold for on-stack replacement, and so asked for compiled code. */
+    private boolean askedForCompiledCode;
+    private RootNode root;
     /** Back edges taken in the interpreter since the loop was entered, reported to Truffle when it is left. */
     int interpretedIterations;
 
@@ -58,18 +62,32 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
         int exit = body.execute(frame, this, 0);
         if (interpretedIterations > 0) {
             LoopNode.reportLoopCount(this, interpretedIterations);
+            if (function() instanceof FunctionRootNode f) {
+                f.ranInterpretedIterations(interpretedIterations);
+            }
         }
         return exit;
     }
 
+    /** This loop's root, looked up once (in the interpreter: a lookup walks the parents). */
+    private RootNode function() {
+        if (root == null) {
+            root = getRootNode();
+        }
+        return root;
+    }
+
     /** Moves on to compiled code at a back edge; its result once the loop was left there, else null. */
     Object enterCompiled(VirtualFrame frame) {
-        Object result = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
-        if (result != null && !compiledBefore) {
-            compiledBefore = true;
-            if (getRootNode() instanceof FunctionRootNode function) {
-                function.loopRanCompiled();
+        if (!askedForCompiledCode) {
+            askedForCompiledCode = true;
+            if (function() instanceof FunctionRootNode f) {
+                f.loopGoesCompiled();
             }
+        }
+        Object result = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
+        if (result != null) {
+            compiledBefore = true;
         }
         return result;
     }
