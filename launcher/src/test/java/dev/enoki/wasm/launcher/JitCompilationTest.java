@@ -129,6 +129,26 @@ class JitCompilationTest {
     }
 
     /**
+     * A loop whose test is an if leaves its compiled code without deoptimizing it: the if's way out, never taken before
+     * the loop was compiled, is compiled as unlikely instead of as a deoptimization (RegionFlattener's loop tests).
+     */
+    @Test
+    void aLoopWhoseTestIsAnIfIsLeftWithoutDeoptimizing() throws IOException {
+        int n = 30_000_000;
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i ^ 5;
+        }
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Result result = LauncherProcess.run(jvm, Map.of(), "--experimental-options", "--engine.BackgroundCompilation=false", "--engine.TraceCompilation",
+                        "--invoke=count", TestModules.wat("if-exit").toString(), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(sum + "\n", result.out(), result::toString);
+        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+        assertFalse(result.err().contains("opt deopt"), result::toString);
+    }
+
+    /**
      * A large function that has done little work is not compiled in the first tier, while a small one called as often
      * is (FunctionRootNode.prepareForCompilation): {@code large} is 300 steps of {@code x = (x * 3 + k) ^ (x >>> 7)},
      * some 2 000 nodes, called 1 000 times, as is {@code small}, one such step.

@@ -8,7 +8,7 @@ import dev.enoki.wasm.nodes.StatementNode;
 public final class BranchIfNode extends StatementNode {
     @Child private ExpressionNode condition;
     @Child private BranchNode branch;
-    private final ConditionCounter profile = new ConditionCounter();
+    private final ConditionCounter profile = ConditionCounter.ofLoopTest();
 
     public BranchIfNode(ExpressionNode condition, BranchNode branch) {
         this.condition = condition;

@@ -4,13 +4,18 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 
 /**
- * How often a br_if's condition was true and false while interpreted, given to the compiler as a branch probability.
- * Unlike Truffle's condition profiles it never deoptimizes when compiled code takes a branch the interpreter has not
- * seen. For br_if that case is the rule: it is how loops end, and on-stack replacement compiles a loop while it runs,
- * before its exit was ever taken; a deoptimizing profile throws the compiled loop away at its first exit, and the loop
- * then runs interpreted until it is compiled again, once per loop of every loop nest. (if keeps Truffle's profile: its
- * arms hold code, and leaving an arm never run out of the compilation keeps compiled code small.) The counts are read
- * as constants when compiled and keep counting in the interpreter without invalidating code.
+ * How often a condition was true and false while interpreted, given to the compiler as a branch probability. The
+ * counts are read as constants when compiled and keep counting in the interpreter without invalidating code.
+ *
+ * <p>What compiled code does with a direction the interpreter has not seen depends on the branch:
+ * <ul>
+ * <li>{@link #ofLoopTest()}: br_if, and an if that continues or leaves its loop. The direction is compiled as unlikely,
+ * never deoptimized: that case is the rule there, as it is how loops end, and on-stack replacement compiles a loop
+ * while it runs, before its exit was ever taken. A deoptimizing profile throws the compiled loop away at its first
+ * exit, and the loop then runs interpreted until it is compiled again, once per loop of every loop nest.</li>
+ * <li>{@link #ofArms()}: other ifs. An arm never run is left out of compiled code, which deoptimizes if it is taken
+ * (as Truffle's counting condition profile does): its code stays out of the compilation, which keeps it small.</li>
+ * </ul>
  */
 final class ConditionCounter {
     /** The probability given to a branch never seen: unlikely, still compiled. */
@@ -19,6 +24,19 @@ final class ConditionCounter {
 
     @CompilationFinal private int trueCount;
     @CompilationFinal private int falseCount;
+    private final boolean deoptimizeUnseen;
+
+    private ConditionCounter(boolean deoptimizeUnseen) {
+        this.deoptimizeUnseen = deoptimizeUnseen;
+    }
+
+    static ConditionCounter ofLoopTest() {
+        return new ConditionCounter(false);
+    }
+
+    static ConditionCounter ofArms() {
+        return new ConditionCounter(true);
+    }
 
     boolean profile(boolean value) {
         if (CompilerDirectives.inInterpreter()) {
@@ -29,6 +47,10 @@ final class ConditionCounter {
             } else if (falseCount < SATURATED) {
                 falseCount++;
             }
+            return value;
+        }
+        if (deoptimizeUnseen && (value ? trueCount : falseCount) == 0) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
             return value;
         }
         return CompilerDirectives.injectBranchProbability(probabilityOfTrue(), value);

@@ -1,7 +1,6 @@
 package dev.enoki.wasm.nodes.control;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.profiles.CountingConditionProfile;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.StatementNode;
 
@@ -10,7 +9,7 @@ public final class IfNode extends StatementNode {
     @Child private ExpressionNode condition;
     @Child private BlockNode thenBlock;
     @Child private BlockNode elseBlock;
-    private final CountingConditionProfile profile = CountingConditionProfile.create();
+    private final ConditionCounter profile = ConditionCounter.ofArms();
 
     public IfNode(ExpressionNode condition, BlockNode thenBlock, BlockNode elseBlock) {
         this.condition = condition;

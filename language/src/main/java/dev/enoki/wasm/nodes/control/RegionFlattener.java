@@ -38,9 +38,15 @@ final class RegionFlattener {
     private final List<Target[]> runTargets = new ArrayList<>();
     /** The labels around the current step, as given to runs; null when a block boundary changed them. */
     private Target[] around;
+    /** Whether the region is a loop's body, where a branch to the region's own label continues the loop. */
+    private final boolean loop;
 
-    static RegionNode flatten(StatementNode[] statements) {
-        RegionFlattener f = new RegionFlattener();
+    private RegionFlattener(boolean loop) {
+        this.loop = loop;
+    }
+
+    static RegionNode flatten(StatementNode[] statements, boolean loop) {
+        RegionFlattener f = new RegionFlattener(loop);
         f.labels.add(Target.leaving(0));
         f.emitAll(statements);
         for (int i = 0; i < f.jumps.size(); i++) {
@@ -108,10 +114,12 @@ final class RegionFlattener {
 
     private void emitIf(IfNode ifNode) {
         Target label = enterBlock();
-        RegionOp.Unless unless = new RegionOp.Unless(ifNode.condition());
-        ops.add(unless);
-        emitAll(ifNode.thenBlock().statements());
+        StatementNode[] thenArm = ifNode.thenBlock().statements();
         StatementNode[] elseArm = ifNode.elseBlock().statements();
+        boolean loopTest = loop && (continuesOrLeavesTheLoop(thenArm) || continuesOrLeavesTheLoop(elseArm));
+        RegionOp.Unless unless = new RegionOp.Unless(ifNode.condition(), loopTest ? ConditionCounter.ofLoopTest() : ConditionCounter.ofArms());
+        ops.add(unless);
+        emitAll(thenArm);
         if (elseArm.length > 0) {
             // The end of the then-arm jumps past the else-arm, to where the if's label is resolved.
             RegionOp.Jump toEnd = new RegionOp.Jump(new StatementNode[0]);
@@ -122,6 +130,14 @@ final class RegionFlattener {
         unless.target = ops.size();
         emitAll(elseArm);
         exitBlock(label);
+    }
+
+    /**
+     * Whether an arm of an if, inside the if's label, ends with a branch to the loop or out of it: the if is then the
+     * loop's test (clang writes {@code if (i != n) { ...; continue }} so), and its other direction the way out.
+     */
+    private boolean continuesOrLeavesTheLoop(StatementNode[] arm) {
+        return arm.length > 0 && arm[arm.length - 1] instanceof BranchNode branch && branch.depth() >= labels.size() - 1;
     }
 
     /** A new innermost label, resolved by {@link #exitBlock} to the step after the block. */

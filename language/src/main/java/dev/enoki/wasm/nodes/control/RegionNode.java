@@ -33,11 +33,11 @@ public final class RegionNode extends Node {
 
     /** The body of a function, from the statements of its outermost block. */
     public static RegionNode functionBody(StatementNode[] statements) {
-        return RegionFlattener.flatten(statements);
+        return RegionFlattener.flatten(statements, false);
     }
 
     static RegionNode loopBody(StatementNode[] statements) {
-        return RegionFlattener.flatten(statements);
+        return RegionFlattener.flatten(statements, true);
     }
 
     /** Runs a function body. */

@@ -4,7 +4,6 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.profiles.CountingConditionProfile;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.StatementNode;
 
@@ -31,11 +30,12 @@ abstract class RegionOp extends Node {
     /** The start of an if: on to the then-arm when the condition holds, else to the else-arm or past the end. */
     static final class Unless extends RegionOp {
         @Child ExpressionNode condition;
-        private final CountingConditionProfile profile = CountingConditionProfile.create();
+        private final ConditionCounter profile;
         @CompilationFinal int target;
 
-        Unless(ExpressionNode condition) {
+        Unless(ExpressionNode condition, ConditionCounter profile) {
             this.condition = condition;
+            this.profile = profile;
         }
 
         boolean holds(VirtualFrame frame) {
@@ -65,7 +65,7 @@ abstract class RegionOp extends Node {
     static final class JumpIf extends RegionOp {
         @Child ExpressionNode condition;
         @Child Jump jump;
-        private final ConditionCounter profile = new ConditionCounter();
+        private final ConditionCounter profile = ConditionCounter.ofLoopTest();
 
         JumpIf(ExpressionNode condition, Jump jump) {
             this.condition = condition;
