@@ -46,6 +46,17 @@ class JitCompilationTest {
         return jar + File.pathSeparator + classPath;
     }
 
+    /**
+     * Runs the launcher with the JIT, compiling in the foreground so that the compiles that are asked for happen before
+     * the program ends, and tracing them.
+     */
+    private static Result compilingInTheForeground(String... arguments) throws IOException {
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        List<String> launcher = new ArrayList<>(List.of("--experimental-options", "--engine.BackgroundCompilation=false", "--engine.TraceCompilation"));
+        launcher.addAll(List.of(arguments));
+        return LauncherProcess.run(jvm, Map.of(), launcher.toArray(String[]::new));
+    }
+
     private static void assertLoopIsCompiled(Result result) {
         assertEquals(0, result.status(), result::toString);
         // sum of i*i for i < 100_000_000, wrapped to 32 bits: seconds in the interpreter, so the loop gets compiled
@@ -119,9 +130,7 @@ class JitCompilationTest {
         for (int i = 0; i < n; i++) {
             sum += i ^ 7;
         }
-        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
-        Result result = LauncherProcess.run(jvm, Map.of(), "--experimental-options", "--engine.BackgroundCompilation=false", "--engine.TraceCompilation",
-                        "--invoke=twice", TestModules.wat("called-twice").toString(), Integer.toString(n));
+        Result result = compilingInTheForeground("--invoke=twice", TestModules.wat("called-twice").toString(), Integer.toString(n));
         assertEquals(0, result.status(), result::toString);
         assertEquals(2 * sum + "\n", result.out(), result::toString);
         assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
@@ -139,9 +148,7 @@ class JitCompilationTest {
         for (int i = 0; i < n; i++) {
             sum += i ^ 5;
         }
-        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
-        Result result = LauncherProcess.run(jvm, Map.of(), "--experimental-options", "--engine.BackgroundCompilation=false", "--engine.TraceCompilation",
-                        "--invoke=count", TestModules.wat("if-exit").toString(), Integer.toString(n));
+        Result result = compilingInTheForeground("--invoke=count", TestModules.wat("if-exit").toString(), Integer.toString(n));
         assertEquals(0, result.status(), result::toString);
         assertEquals(sum + "\n", result.out(), result::toString);
         assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
@@ -178,9 +185,7 @@ class JitCompilationTest {
             }
             x = (x * 3 + 1) ^ (x >>> 7);
         }
-        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
-        Result result = LauncherProcess.run(jvm, Map.of(), "--experimental-options", "--engine.BackgroundCompilation=false", "--engine.TraceCompilation",
-                        "--invoke=run", TestModules.watText("large-and-small", module).toString(), Integer.toString(calls));
+        Result result = compilingInTheForeground("--invoke=run", TestModules.watText("large-and-small", module).toString(), Integer.toString(calls));
         assertEquals(0, result.status(), result::toString);
         assertEquals(x + "\n", result.out(), result::toString);
         assertTrue(result.err().matches("(?s).*opt done .*wasm:small .*\\|Tier 1\\|.*"), result::toString);
