@@ -156,6 +156,45 @@ class JitCompilationTest {
     }
 
     /**
+     * Compiled code that reaches a call site which had not run when it was compiled calls from outside that code, which
+     * goes on (CallNode.callFromColdSite): here the loop's way out, compiled on the stack before it was ever taken.
+     */
+    @Test
+    void aCallFirstReachedInCompiledCodeLeavesThatCodeInPlace() throws IOException {
+        int n = 30_000_000;
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i ^ 3;
+        }
+        Result result = compilingInTheForeground("--invoke=run", TestModules.wat("exit-call").toString(), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(sum + 1 + "\n", result.out(), result::toString);
+        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+        assertFalse(result.err().contains("opt deopt"), result::toString);
+    }
+
+    /**
+     * A call site that had not run when it was compiled and then runs often is compiled again, with the callee inlined
+     * into the loop's new compiled code.
+     */
+    @Test
+    void aColdCallSiteThatTurnsHotIsCompiledAgain() throws IOException {
+        int n = 30_000_000;
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i ^ 3;
+            if (Integer.compareUnsigned(i, n >>> 1) > 0) {
+                sum += 1;
+            }
+        }
+        Result result = compilingInTheForeground("--invoke=half", TestModules.wat("exit-call").toString(), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(sum + "\n", result.out(), result::toString);
+        assertTrue(result.err().contains("opt deopt"), result::toString);
+        assertTrue(result.err().matches("(?s).*opt done .*wasm:half<OSR@0>[^\\n]*Inlined   1Y.*"), result::toString);
+    }
+
+    /**
      * A large function that has done little work is not compiled in the first tier, while a small one called as often
      * is (FunctionRootNode.prepareForCompilation): {@code large} is 300 steps of {@code x = (x * 3 + k) ^ (x >>> 7)},
      * some 2 000 nodes, called 1 000 times, as is {@code small}, one such step.

@@ -1,7 +1,7 @@
 package dev.enoki.wasm.nodes.call;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import dev.enoki.wasm.module.FuncType;
@@ -11,15 +11,22 @@ import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
 import dev.enoki.wasm.runtime.ModuleCode;
 
+import java.util.concurrent.locks.Lock;
+
 /**
  * A direct call of a function defined in the same module: the callee runs in the caller's instance, and its call
  * target is the same for every instance, so one {@link DirectCallNode} serves all. It is created on the first
  * execution, so that building the caller does not force building the callee.
  */
 public final class CallNode extends CallSiteNode {
+    /** Calls that compiled code makes through {@link #callFromColdSite} before it is dropped for the site's sake. */
+    private static final int COLD_CALLS = 1000;
+
     private final ModuleCode code;
     private final int functionIndex;
     @Child private DirectCallNode call;
+    /** Calls through {@link #callFromColdSite} (a lost update across threads is harmless). */
+    private int coldCalls;
 
     public CallNode(ModuleCode code, int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots) {
         super(type, arguments, resultSlots);
@@ -31,12 +38,47 @@ public final class CallNode extends CallSiteNode {
     public int execute(VirtualFrame frame) {
         Object[] values = evaluateArguments(frame);
         values[0] = FunctionFrame.instance(frame);
-        if (call == null) {
+        Object result;
+        if (call != null) {
+            result = call.call(values);
+        } else if (CompilerDirectives.inCompiledCode() && coldCalls < COLD_CALLS) {
+            result = callFromColdSite(values);
+        } else {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            call = insert(DirectCallNode.create(code.callTarget(functionIndex)));
+            result = callNode().call(values);
         }
-        Object result = call.call(values);
         storeResults(frame, result);
         return FALL_THROUGH;
+    }
+
+    /**
+     * A call that compiled code makes at a site that had not run when it was compiled, such as a call in a loop's exit
+     * path, compiled on the stack before the loop was ever left: it calls from outside the compiled code, which goes
+     * on. Deoptimizing there, to create the call node, threw the compiled loop away as it finished, and it was compiled
+     * again the next time it ran. Exceptions (a trap, {@code proc_exit}) pass without deoptimizing either. A site that
+     * turns out to be hot deoptimizes after {@link #COLD_CALLS}, and the code is compiled again with the call in it.
+     */
+    @TruffleBoundary(transferToInterpreterOnException = false)
+    private Object callFromColdSite(Object[] values) {
+        coldCalls++;
+        return callNode().call(values);
+    }
+
+    private DirectCallNode callNode() {
+        DirectCallNode direct = call;
+        if (direct == null) {
+            Lock lock = getLock();
+            lock.lock();
+            try {
+                direct = call;
+                if (direct == null) {
+                    direct = insert(DirectCallNode.create(code.callTarget(functionIndex)));
+                    call = direct;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        return direct;
     }
 }
