@@ -64,6 +64,11 @@ public final class FunctionRootNode extends RootNode {
         loopGoesCompiled = true;
     }
 
+    /** Whether the interpreter has seen fewer than {@link #FEW_CALLS} calls of this function. */
+    public boolean calledFewTimes() {
+        return interpretedCalls < FEW_CALLS;
+    }
+
     /** Called by a loop of this function as it is left in the interpreter. */
     public void ranInterpretedIterations(int iterations) {
         interpretedWork += iterations;
@@ -86,7 +91,7 @@ public final class FunctionRootNode extends RootNode {
     @Override
     protected boolean prepareForCompilation(boolean rootCompilation, int compilationTier, boolean lastTier) {
         if (rootCompilation && !lastTier) {
-            if (loopGoesCompiled && interpretedCalls < FEW_CALLS) {
+            if (loopGoesCompiled && calledFewTimes()) {
                 return false;
             }
             if (nodeCount < 0) {

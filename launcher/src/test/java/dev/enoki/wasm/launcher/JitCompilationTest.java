@@ -195,6 +195,27 @@ class JitCompilationTest {
     }
 
     /**
+     * Short loops of a function called once ask for compiled code once they have run 256 iterations in all
+     * (LoopBlockNode.ranLongEnoughToAskForCompiledCode): none of these runs 256 at a time.
+     */
+    @Test
+    void shortLoopsOfAFunctionCalledOnceAreCompiledOnTheStack() throws IOException {
+        int n = 200;
+        int sum = 0;
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < 200; i++) {
+                for (int j = 0; j < 200; j++) {
+                    sum += i ^ j;
+                }
+            }
+        }
+        Result result = compilingInTheForeground("--invoke=nest", TestModules.wat("short-loops").toString(), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(sum + "\n", result.out(), result::toString);
+        assertTrue(result.err().contains("opt done") && result.err().contains("wasm:nest<OSR"), result::toString);
+    }
+
+    /**
      * A large function that has done little work is not compiled in the first tier, while a small one called as often
      * is (FunctionRootNode.prepareForCompilation): {@code large} is 300 steps of {@code x = (x * 3 + k) ^ (x >>> 7)},
      * some 2 000 nodes, called 1 000 times, as is {@code small}, one such step.

@@ -36,6 +36,28 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
     private RootNode root;
     /** Back edges taken in the interpreter since the loop was entered, reported to Truffle when it is left. */
     int interpretedIterations;
+    /** Back edges the interpreter takes before this loop polls for on-stack replacement (see RegionNode.backEdge). */
+    private static final int BACK_EDGES_BEFORE_POLLING = 256;
+    /** Back edges taken in the interpreter in all, up to {@link #BACK_EDGES_BEFORE_POLLING}. */
+    private int backEdgesInAll;
+
+    /**
+     * Counts one interpreted back edge; whether the loop has run long enough to poll for compiled code: 256 iterations
+     * in this execution, or in all when its function is called only a few times. A short loop in a function called
+     * often is better compiled with that function (qsort's partition loops: each entry to compiled loop code copies the
+     * frame in and out); in a function called a few times, such as {@code main}, the function's own compilation is
+     * declined, and its short loops would stay interpreted.
+     */
+    boolean ranLongEnoughToAskForCompiledCode() {
+        if (interpretedIterations >= BACK_EDGES_BEFORE_POLLING) {
+            return true;
+        }
+        if (backEdgesInAll < BACK_EDGES_BEFORE_POLLING) {
+            backEdgesInAll++;
+            return false;
+        }
+        return function() instanceof FunctionRootNode f && f.calledFewTimes();
+    }
 
     @Override
     public int execute(VirtualFrame frame) {

@@ -154,15 +154,16 @@ public final class RegionNode extends Node {
 
     /**
      * A loop's back edge: polls for safepoints and, in the interpreter, for on-stack replacement. Returns the loop's
-     * result when the rest of it ran as compiled code, else null. Only a loop that has run 256 iterations since it was
-     * entered asks: the first poll sets up Truffle's OSR bookkeeping for the loop, which cost a hello world ~5 ms of
-     * start-up over its many short loops; a short inner loop is compiled with the loop or function around it.
+     * result when the rest of it ran as compiled code, else null. Only a loop that has run 256 iterations asks
+     * ({@link LoopBlockNode#ranLongEnoughToAskForCompiledCode}): the first poll sets up Truffle's OSR bookkeeping for
+     * the loop, which cost a hello world ~5 ms of start-up over its many short loops.
      */
     private Object backEdge(VirtualFrame frame, LoopBlockNode loop) {
         loop.clearDeadSlots(frame);
         TruffleSafepoint.poll(this);
         if (CompilerDirectives.inInterpreter()) {
-            if (++loop.interpretedIterations >= 256 && BytecodeOSRNode.pollOSRBackEdge(loop, 1)) {
+            loop.interpretedIterations++;
+            if (loop.ranLongEnoughToAskForCompiledCode() && BytecodeOSRNode.pollOSRBackEdge(loop, 1)) {
                 return loop.enterCompiled(frame);
             }
         }
