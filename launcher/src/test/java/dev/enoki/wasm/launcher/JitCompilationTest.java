@@ -58,9 +58,14 @@ class JitCompilationTest {
     }
 
     private static void assertLoopIsCompiled(Result result) {
-        assertEquals(0, result.status(), result::toString);
         // sum of i*i for i < 100_000_000, wrapped to 32 bits: seconds in the interpreter, so the loop gets compiled
-        assertEquals("-1452071552\n", result.out(), result::toString);
+        assertPrintedWithALoopCompiledOnTheStack(result, -1452071552);
+    }
+
+    /** The run succeeded, printed {@code expected}, and a loop was compiled on the stack. */
+    private static void assertPrintedWithALoopCompiledOnTheStack(Result result, Object expected) {
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(expected + "\n", result.out(), result::toString);
         assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
     }
 
@@ -82,9 +87,7 @@ class JitCompilationTest {
         }
         List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
         Result result = LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=nested", TestModules.wat("nested").toString(), Integer.toString(n));
-        assertEquals(0, result.status(), result::toString);
-        assertEquals(s + "\n", result.out(), result::toString);
-        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+        assertPrintedWithALoopCompiledOnTheStack(result, s);
     }
 
     /**
@@ -113,9 +116,7 @@ class JitCompilationTest {
                         ^ 0x0123456789abcdefL ^ below * 0x100000001L;
         List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
         Result result = LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=typed", TestModules.wat("typed-loop").toString(), Integer.toString(n));
-        assertEquals(0, result.status(), result::toString);
-        assertEquals(expected + "\n", result.out(), result::toString);
-        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+        assertPrintedWithALoopCompiledOnTheStack(result, expected);
     }
 
     /**
@@ -131,9 +132,7 @@ class JitCompilationTest {
             sum += i ^ 7;
         }
         Result result = compilingInTheForeground("--invoke=twice", TestModules.wat("called-twice").toString(), Integer.toString(n));
-        assertEquals(0, result.status(), result::toString);
-        assertEquals(2 * sum + "\n", result.out(), result::toString);
-        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+        assertPrintedWithALoopCompiledOnTheStack(result, 2 * sum);
         assertFalse(result.err().contains("|Tier 1|"), result::toString);
     }
 
@@ -149,9 +148,7 @@ class JitCompilationTest {
             sum += i ^ 5;
         }
         Result result = compilingInTheForeground("--invoke=count", TestModules.wat("if-exit").toString(), Integer.toString(n));
-        assertEquals(0, result.status(), result::toString);
-        assertEquals(sum + "\n", result.out(), result::toString);
-        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+        assertPrintedWithALoopCompiledOnTheStack(result, sum);
         assertFalse(result.err().contains("opt deopt"), result::toString);
     }
 
@@ -167,9 +164,7 @@ class JitCompilationTest {
             sum += i ^ 3;
         }
         Result result = compilingInTheForeground("--invoke=run", TestModules.wat("exit-call").toString(), Integer.toString(n));
-        assertEquals(0, result.status(), result::toString);
-        assertEquals(sum + 1 + "\n", result.out(), result::toString);
-        assertTrue(result.err().contains("opt done") && result.err().contains("<OSR"), result::toString);
+        assertPrintedWithALoopCompiledOnTheStack(result, sum + 1);
         assertFalse(result.err().contains("opt deopt"), result::toString);
     }
 
