@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -208,6 +210,28 @@ class JitCompilationTest {
         assertEquals(0, result.status(), result::toString);
         assertEquals(sum + "\n", result.out(), result::toString);
         assertTrue(result.err().contains("opt done") && result.err().contains("wasm:nest<OSR"), result::toString);
+    }
+
+    /**
+     * A small function that calls itself from one site is inlined into itself deeper than Truffle's recursion depth of
+     * 2, which stops at the second time a call target recurs in a compilation, through its recursion copies
+     * (ModuleCode.RECURSION_COPIES): the last-tier compilation of {@code sum} inlines more than 2 calls.
+     */
+    @Test
+    void aFunctionThatCallsItselfIsInlinedDeeperThanTruffleRecursionDepth() throws IOException {
+        int n = 300_000;
+        int sum = 0;
+        for (int k = n; k >= 1; k--) {
+            int m = k & 63;
+            sum += m * (m + 1) / 2;
+        }
+        Result result = compilingInTheForeground("--invoke=run", TestModules.wat("self-call").toString(), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(sum + "\n", result.out(), result::toString);
+        Matcher compiled = Pattern.compile("opt done [^\\n]*wasm:sum [^\\n]*\\|Tier 2\\|[^\\n]*\\|Inlined +(\\d+)Y").matcher(result.err());
+        assertTrue(compiled.find(), result::toString);
+        int inlined = Integer.parseInt(compiled.group(1));
+        assertTrue(inlined > 2, "inlined " + inlined + " calls\n" + result);
     }
 
     /**

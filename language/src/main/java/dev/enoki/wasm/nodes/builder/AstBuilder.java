@@ -89,12 +89,24 @@ public final class AstBuilder {
     private static final int HUGE_FUNCTION_BYTES = 96 * 1024;
     /** Nodes from which a switch case of a huge function is worth a call of its own. */
     private static final int OUTLINED_MIN_NODES = 50;
+    /**
+     * Code size up to which a function that calls itself from one site calls another copy of itself (see
+     * {@link ModuleCode#RECURSION_COPIES}): the size of a body for which a call's overhead still counts. Only from one
+     * site: with two, each level of inlining doubles the code, and qsort's sort (two sites, one taken per iteration)
+     * was inlined 30 times into 77 KB of code, 9 s to compile and 3x slower than at Truffle's depth.
+     */
+    private static final int RECURSION_COPY_MAX_BYTES = 512;
 
     private final WasmLanguage language;
     private final ModuleCode code;
     private final WasmModule module;
     private final int firstDefinedFunction;
     private final int functionIndex;
+    /** Which of the function's recursion copies this is, 0 for its only call target if it has no copies. */
+    private final int copy;
+    private final boolean small;
+    /** The function's calls of itself. */
+    private final List<CallNode> selfCalls = new ArrayList<>();
     private final FuncType type;
     private final ValueType[] localTypes;
     private final FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
@@ -108,12 +120,13 @@ public final class AstBuilder {
     /** Whether the function is big enough for its switch cases to be compiled separately (see {@link #segment}). */
     private final boolean huge;
 
-    private AstBuilder(WasmLanguage language, ModuleCode code, int functionIndex) {
+    private AstBuilder(WasmLanguage language, ModuleCode code, int functionIndex, int copy) {
         this.language = language;
         this.code = code;
         this.module = code.module();
         this.firstDefinedFunction = module.importedCount(ExternKind.FUNCTION);
         this.functionIndex = functionIndex;
+        this.copy = copy;
         this.type = module.functionType(functionIndex);
         FunctionBody body = module.bodies().get(functionIndex - firstDefinedFunction);
         this.localTypes = new ValueType[type.paramCount() + body.locals().length];
@@ -127,12 +140,16 @@ public final class AstBuilder {
         }
         this.in = new ByteReader(module.bytes(), body.codeStart(), body.codeEnd());
         this.huge = body.codeEnd() - body.codeStart() >= HUGE_FUNCTION_BYTES;
+        this.small = body.codeEnd() - body.codeStart() <= RECURSION_COPY_MAX_BYTES;
         this.stack = new OperandStack(frame, this::emit);
     }
 
-    /** Builds the root node of defined function {@code functionIndex}, shared by all instances of the module. */
-    public static FunctionRootNode build(WasmLanguage language, ModuleCode code, int functionIndex) {
-        return new AstBuilder(language, code, functionIndex).buildFunction();
+    /**
+     * Builds the root node of defined function {@code functionIndex}, shared by all instances of the module: its
+     * recursion copy {@code copy} (see {@link ModuleCode#RECURSION_COPIES}), 0 for a function that has none.
+     */
+    public static FunctionRootNode build(WasmLanguage language, ModuleCode code, int functionIndex, int copy) {
+        return new AstBuilder(language, code, functionIndex, copy).buildFunction();
     }
 
     private FunctionRootNode buildFunction() {
@@ -144,6 +161,9 @@ public final class AstBuilder {
         int[] resultSlots = new int[type.resultCount()];
         for (int i = 0; i < resultSlots.length; i++) {
             resultSlots[i] = stack.temporarySlot(i, type.result(i));
+        }
+        if (small && selfCalls.size() == 1) {
+            selfCalls.get(0).callRecursionCopy(ModuleCode.nextRecursionCopy(copy));
         }
         return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, body.statements());
     }
@@ -440,7 +460,11 @@ public final class AstBuilder {
         if (function < firstDefinedFunction) {
             emit(new CallImportNode(function, callee, OperandStack.nodes(arguments), resultSlots));
         } else {
-            emit(new CallNode(code, function, callee, OperandStack.nodes(arguments), resultSlots));
+            CallNode call = new CallNode(code, function, callee, OperandStack.nodes(arguments), resultSlots);
+            if (function == functionIndex) {
+                selfCalls.add(call);
+            }
+            emit(call);
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.Lock;
 /**
  * A direct call of a function defined in the same module: the callee runs in the caller's instance, and its call
  * target is the same for every instance, so one {@link DirectCallNode} serves all. It is created on the first
- * execution, so that building the caller does not force building the callee.
+ * execution, so that building the caller does not force building the callee. A small function's only call of itself
+ * calls its next recursion copy ({@link ModuleCode#RECURSION_COPIES}).
  */
 public final class CallNode extends CallSiteNode {
     /** Calls that compiled code makes through {@link #callFromColdSite} before it is dropped for the site's sake. */
@@ -24,6 +25,8 @@ public final class CallNode extends CallSiteNode {
 
     private final ModuleCode code;
     private final int functionIndex;
+    /** Which of the callee's recursion copies this site calls: set by the builder before the caller runs. */
+    private int calleeCopy;
     @Child private DirectCallNode call;
     /** Calls through {@link #callFromColdSite} (a lost update across threads is harmless). */
     private int coldCalls;
@@ -32,6 +35,11 @@ public final class CallNode extends CallSiteNode {
         super(type, arguments, resultSlots);
         this.code = code;
         this.functionIndex = functionIndex;
+    }
+
+    /** Makes this call of the caller itself call the caller's recursion copy {@code copy}. */
+    public void callRecursionCopy(int copy) {
+        calleeCopy = copy;
     }
 
     @Override
@@ -72,7 +80,7 @@ public final class CallNode extends CallSiteNode {
             try {
                 direct = call;
                 if (direct == null) {
-                    direct = insert(DirectCallNode.create(code.callTarget(functionIndex)));
+                    direct = insert(DirectCallNode.create(code.callTarget(functionIndex, calleeCopy)));
                     call = direct;
                 }
             } finally {
