@@ -160,12 +160,36 @@ class JitCompilationTest {
      */
     @Test
     void aCallFirstReachedInCompiledCodeLeavesThatCodeInPlace() throws IOException {
+        assertLeftWithoutDeoptimizing("run");
+    }
+
+    /** The same through call_indirect, whose dispatch node has not specialized when the loop is compiled. */
+    @Test
+    void anIndirectCallFirstReachedInCompiledCodeLeavesThatCodeInPlace() throws IOException {
+        assertLeftWithoutDeoptimizing("runIndirect");
+    }
+
+    /**
+     * An if that never ran when the loop before it was compiled on the stack is compiled with both arms
+     * (ConditionCounter): as a direction not seen, it threw the compiled loop away as it finished.
+     */
+    @Test
+    void anIfFirstReachedInCompiledCodeLeavesThatCodeInPlace() throws IOException {
+        assertLeftWithoutDeoptimizing("runIf");
+    }
+
+    /**
+     * Runs {@code function} of exit-call.wat, whose loop adds {@code i xor 3} for i below n and then, on its way out
+     * only, adds 1 (runIf too: the sum it ends with is even), and expects no deoptimization.
+     */
+    private static void assertLeftWithoutDeoptimizing(String function) throws IOException {
         int n = 30_000_000;
         int sum = 0;
         for (int i = 0; i < n; i++) {
             sum += i ^ 3;
         }
-        Result result = compilingInTheForeground("--invoke=run", TestModules.wat("exit-call").toString(), Integer.toString(n));
+        assertEquals(0, sum & 1, "the sum is even, so runIf adds 1 as the others do");
+        Result result = compilingInTheForeground("--invoke=" + function, TestModules.wat("exit-call").toString(), Integer.toString(n));
         assertPrintedWithALoopCompiledOnTheStack(result, sum + 1);
         assertFalse(result.err().contains("opt deopt"), result::toString);
     }

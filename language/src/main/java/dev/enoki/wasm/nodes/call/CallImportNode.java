@@ -21,7 +21,7 @@ public final class CallImportNode extends CallSiteNode {
     @Override
     public int execute(VirtualFrame frame) {
         Object[] values = evaluateArguments(frame);
-        Object result = dispatch.execute(FunctionFrame.instance(frame).function(functionIndex), values);
+        Object result = dispatch(dispatch, FunctionFrame.instance(frame).function(functionIndex), values);
         storeResults(frame, result);
         return FALL_THROUGH;
     }

@@ -47,7 +47,7 @@ public final class CallIndirectNode extends CallSiteNode {
             CompilerDirectives.transferToInterpreter();
             throw Trap.create(Trap.INDIRECT_CALL_TYPE_MISMATCH, this);
         }
-        Object result = dispatch.execute(function, values);
+        Object result = dispatch(dispatch, function, values);
         storeResults(frame, result);
         return FALL_THROUGH;
     }

@@ -20,16 +20,11 @@ import java.util.concurrent.locks.Lock;
  * calls its next recursion copy ({@link ModuleCode#RECURSION_COPIES}).
  */
 public final class CallNode extends CallSiteNode {
-    /** Calls that compiled code makes through {@link #callFromColdSite} before it is dropped for the site's sake. */
-    private static final int COLD_CALLS = 1000;
-
     private final ModuleCode code;
     private final int functionIndex;
     /** Which of the callee's recursion copies this site calls: set by the builder before the caller runs. */
     private int calleeCopy;
     @Child private DirectCallNode call;
-    /** Calls through {@link #callFromColdSite} (a lost update across threads is harmless). */
-    private int coldCalls;
 
     public CallNode(ModuleCode code, int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots) {
         super(type, arguments, resultSlots);

@@ -2,12 +2,14 @@ package dev.enoki.wasm.nodes.call;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.StatementNode;
+import dev.enoki.wasm.runtime.WasmFunction;
 
 /**
  * What every call site does around the call itself. Values cross a call like this: the callee's instance first, then
@@ -15,10 +17,17 @@ import dev.enoki.wasm.nodes.StatementNode;
  * comes back boxed, several results as an {@code Object[]}, and they go to the caller's result slots.
  */
 abstract class CallSiteNode extends StatementNode {
+    /** Calls that compiled code makes through a cold site's boundary before it is dropped for the site's sake. */
+    static final int COLD_CALLS = 1000;
+
     @Children private final ExpressionNode[] arguments;
     @CompilationFinal(dimensions = 1) private final ValueType[] argumentTypes;
     @CompilationFinal(dimensions = 1) private final int[] resultSlots;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
+    /** Whether {@link #dispatch} has run in the interpreter, so that its dispatch node has specialized. */
+    @CompilationFinal private boolean dispatched;
+    /** Calls through the boundary of a cold site (a lost update across threads is harmless). */
+    int coldCalls;
 
     CallSiteNode(FuncType type, ExpressionNode[] arguments, int[] resultSlots) {
         this.arguments = arguments;
@@ -41,6 +50,31 @@ abstract class CallSiteNode extends StatementNode {
             };
         }
         return values;
+    }
+
+    /**
+     * Calls {@code function} through {@code dispatch}, a site's {@link FunctionDispatchNode}. Compiled code that reaches
+     * a site whose dispatch node never ran calls it behind a boundary, as {@link CallNode} does with a call it has not
+     * made yet: the uninitialized node would deoptimize there, and throw away a loop compiled on the stack before its
+     * way out, with such a call on it, was ever taken. After {@link #COLD_CALLS} such calls the code is dropped and
+     * compiled again, with the dispatch in it.
+     */
+    final Object dispatch(FunctionDispatchNode dispatch, WasmFunction function, Object[] values) {
+        if (dispatched) {
+            return dispatch.execute(function, values);
+        }
+        if (CompilerDirectives.inCompiledCode() && coldCalls < COLD_CALLS) {
+            return dispatchFromColdSite(dispatch, function, values);
+        }
+        CompilerDirectives.transferToInterpreterAndInvalidate();
+        dispatched = true;
+        return dispatch.execute(function, values);
+    }
+
+    @TruffleBoundary(transferToInterpreterOnException = false)
+    private Object dispatchFromColdSite(FunctionDispatchNode dispatch, WasmFunction function, Object[] values) {
+        coldCalls++;
+        return dispatch.execute(function, values);
     }
 
     @ExplodeLoop
