@@ -53,7 +53,7 @@ public final class LinearMemory implements TruffleObject {
      * reads it on each access (a grow happens behind a boundary call, after which compiled code reads it again).
      */
     private long byteSize;
-    /** {@link #byteSize} capped to 32 bits, one short for a 4 GiB memory: what {@link #checked} derives its limit from. */
+    /** {@link #byteSize} capped to 32 bits (one short for 4 GiB): what {@link #checked} derives its limits from. */
     private long checkedSize;
     /** The same bytes for bulk and host-side access; swapped on grow, and for an empty one when released. */
     private MemorySegment segment;
@@ -157,7 +157,8 @@ public final class LinearMemory implements TruffleObject {
      * access of that width can start at then takes the slow path, which checks exactly. It is derived from
      * {@link #checkedSize}, already capped, so that where the compiler leaves it inside a loop (as in the dispatch
      * kernel's) it costs a subtraction and a conditional move: derived from the size, with a second conditional move
-     * and compare, it took 7 instructions per access there. Steady runs 2..5 of that kernel: 2.06-3.07 s before, 1.71-2.18 s after, two interleaved pairs.
+     * and compare, it took 7 instructions per access there. Steady runs 2..5 of that kernel: 2.06-3.07 s before,
+     * 1.71-2.18 s after, two interleaved pairs.
      */
     private long checked(int wasmAddress, long offset, int width, Node location) {
         int limit = (int) Math.max(0, checkedSize - (offset + width - 1));

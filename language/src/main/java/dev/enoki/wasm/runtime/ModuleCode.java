@@ -18,7 +18,7 @@ public final class ModuleCode {
      * first. Truffle inlines a call target into itself two levels deep at most (its default recursion depth) whatever
      * its inlining budget; through distinct copies the chain goes three times as deep. Every call of fib (3.4x native)
      * is such a call, and each that is not inlined boxes its argument and result and allocates an argument array where
-     * native code makes a plain call: its steady runs went from 0.64-1.06 s to 0.31-0.45 s (native 0.21 s), with 2
+     * native code makes a plain call: its steady runs went from 0.57-1.06 s to 0.31-0.53 s (native 0.21 s), with 2
      * copies 0.33-0.56 s, with 4 0.24-0.65 s. Each copy is compiled on its own too, and fib's first run took 7.5-8.3 s
      * against 6.4-7.0 s in one set of three interleaved pairs, 4.6-5.7 s against 4.9-6.1 s in another.
      */
@@ -62,20 +62,14 @@ public final class ModuleCode {
     @TruffleBoundary
     private synchronized CallTarget build(int functionIndex, int copy) {
         int defined = functionIndex - firstDefined;
-        CallTarget[] copies = targets;
-        int slot = defined;
-        if (copy > 0) {
-            if (recursionCopies[defined] == null) {
-                recursionCopies[defined] = new CallTarget[RECURSION_COPIES];
-            }
-            copies = recursionCopies[defined];
-            slot = copy;
+        if (copy > 0 && recursionCopies[defined] == null) {
+            recursionCopies[defined] = new CallTarget[RECURSION_COPIES];
         }
-        CallTarget target = copies[slot];
-        if (target == null) {
-            target = AstBuilder.build(language, this, functionIndex, copy).getCallTarget();
-            copies[slot] = target;
+        CallTarget[] built = copy == 0 ? targets : recursionCopies[defined];
+        int slot = copy == 0 ? defined : copy;
+        if (built[slot] == null) {
+            built[slot] = AstBuilder.build(language, this, functionIndex, copy).getCallTarget();
         }
-        return target;
+        return built[slot];
     }
 }

@@ -53,11 +53,11 @@ abstract class CallSiteNode extends StatementNode {
     }
 
     /**
-     * Calls {@code function} through {@code dispatch}, a site's {@link FunctionDispatchNode}. Compiled code that reaches
-     * a site whose dispatch node never ran calls it behind a boundary, as {@link CallNode} does with a call it has not
-     * made yet: the uninitialized node would deoptimize there, and throw away a loop compiled on the stack before its
-     * way out, with such a call on it, was ever taken. After {@link #COLD_CALLS} such calls the code is dropped and
-     * compiled again, with the dispatch in it.
+     * Calls {@code function} through {@code dispatch}, a site's {@link FunctionDispatchNode}. Compiled code that
+     * reaches a site whose dispatch node never ran calls it behind a boundary, as {@link CallNode} does with a call it
+     * has not made yet: the uninitialized node would deoptimize there, and throw away a loop compiled on the stack
+     * before its way out, with such a call on it, was ever taken. After {@link #COLD_CALLS} such calls the code is
+     * dropped and compiled again, with the dispatch in it.
      */
     final Object dispatch(FunctionDispatchNode dispatch, WasmFunction function, Object[] values) {
         if (dispatched) {

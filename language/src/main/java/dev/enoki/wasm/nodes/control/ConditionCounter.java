@@ -17,7 +17,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
  * (as Truffle's counting condition profile does): its code stays out of the compilation, which keeps it small. Not
  * when the if itself never ran: then both arms are compiled, at even odds. Code reached for the first time in compiled
  * code is mostly code after a loop compiled on the stack, and its first if threw that compiled loop away as it ended;
- * the next run of the program compiled it again. sieve's second run took 3.0-4.7 s instead of 1.2 s so.</li>
+ * the next run of the program compiled it again, which made sieve's second run 3.0-4.7 s instead of 1.2 s.</li>
  * </ul>
  */
 final class ConditionCounter {
