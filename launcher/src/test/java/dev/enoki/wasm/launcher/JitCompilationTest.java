@@ -179,6 +179,27 @@ class JitCompilationTest {
     }
 
     /**
+     * Compiled code that reaches a loop the interpreter never ran throws itself away, and the interpreter runs that loop
+     * and profiles it (LoopBlockNode.execute): here the second loop of late-loop.wat, on the way out of the first,
+     * which is compiled on the stack before it ends. The second is then compiled on the stack too, on its own.
+     */
+    @Test
+    void aLoopFirstReachedInCompiledCodeIsProfiledInTheInterpreter() throws IOException {
+        int n = 30_000_000;
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i ^ 3;
+        }
+        for (int j = 0; j < n; j++) {
+            sum += j ^ 5;
+        }
+        Result result = compilingInTheForeground("--invoke=run", TestModules.wat("late-loop").toString(), Integer.toString(n));
+        assertPrintedWithALoopCompiledOnTheStack(result, sum);
+        assertTrue(result.err().matches("(?s).*opt deopt [^\\n]*wasm:run<OSR@0>.*"), result::toString);
+        assertEquals(2, Pattern.compile("opt done [^\\n]*wasm:run<OSR@0>").matcher(result.err()).results().count(), result::toString);
+    }
+
+    /**
      * Runs {@code function} of exit-call.wat, whose loop adds {@code i xor 3} for i below n and then, on its way out
      * only, adds 1 (runIf too: the sum it ends with is even), and expects no deoptimization.
      */

@@ -32,6 +32,7 @@ import dev.enoki.wasm.nodes.control.LoopSlots;
 import dev.enoki.wasm.nodes.control.NestedBlocksNode;
 import dev.enoki.wasm.nodes.control.OutlinedStatementsNode;
 import dev.enoki.wasm.nodes.control.StatementSequenceNode;
+import dev.enoki.wasm.nodes.control.UnprofiledLoops;
 import dev.enoki.wasm.nodes.control.UnreachableNode;
 import dev.enoki.wasm.nodes.memory.DataDropNode;
 import dev.enoki.wasm.nodes.memory.LoadNode;
@@ -107,6 +108,7 @@ public final class AstBuilder {
     private final boolean small;
     /** The function's calls of itself. */
     private final List<CallNode> selfCalls = new ArrayList<>();
+    private final UnprofiledLoops unprofiledLoops = new UnprofiledLoops();
     private final FuncType type;
     private final ValueType[] localTypes;
     private final FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
@@ -414,7 +416,7 @@ public final class AstBuilder {
             liveIn.put(stack.temporarySlot(loop.height + i, loop.signature.param(i)), loop.signature.param(i));
         }
         loop.liveness.liveLocals().stream().forEach(local -> liveIn.put(FunctionFrame.localSlot(local), localTypes[local]));
-        return new LoopBlockNode(body, new LoopSlots(dead, liveIn, FunctionFrame.localSlot(localTypes.length) + stack.temporaryCount()));
+        return new LoopBlockNode(body, new LoopSlots(dead, liveIn, FunctionFrame.localSlot(localTypes.length) + stack.temporaryCount()), unprofiledLoops);
     }
 
     /**
