@@ -16,13 +16,15 @@ public final class ModuleCode {
     /**
      * Call targets of a small function that calls itself from one site, each calling the next there, the last the
      * first. Truffle inlines a call target into itself two levels deep at most (its default recursion depth) whatever
-     * its inlining budget; through distinct copies the chain goes three times as deep. Every call of fib (3.4x native)
-     * is such a call, and each that is not inlined boxes its argument and result and allocates an argument array where
-     * native code makes a plain call: its steady runs went from 0.57-1.06 s to 0.31-0.53 s (native 0.21 s), with 2
-     * copies 0.33-0.56 s, with 4 0.24-0.65 s. Each copy is compiled on its own too, and fib's first run took 7.5-8.3 s
-     * against 6.4-7.0 s in one set of three interleaved pairs, 4.6-5.7 s against 4.9-6.1 s in another.
+     * its inlining budget; through distinct copies the chain goes four times as deep (11 calls inlined, against 8 with
+     * 3 copies). Every call of fib (3.4x native with none) is such a call, and each that is not inlined boxes its
+     * argument and result and allocates an argument array where native code makes a plain call: with 3 copies its
+     * steady runs went from 0.57-1.06 s to 0.31-0.53 s (native 0.21 s) on a loaded machine. On a quiet one (native
+     * 0.13 s), runs 4-7 of four interleaved pairs: 0.24-0.26 s with 3 copies, 0.19-0.21 s with 4; 0.26-0.27 s with 5
+     * and 0.22-0.23 s with 6 (in one or two runs each). Each copy is compiled on its own too: fib's first run took
+     * 3.00-3.31 s with 4 against 2.80-3.01 s with 3.
      */
-    public static final int RECURSION_COPIES = 3;
+    public static final int RECURSION_COPIES = 4;
 
     private final WasmLanguage language;
     private final WasmModule module;
