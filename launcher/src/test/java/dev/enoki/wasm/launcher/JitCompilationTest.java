@@ -200,6 +200,30 @@ class JitCompilationTest {
     }
 
     /**
+     * A loop that ends with {@code br_if (i != n)} is compiled as one tested at its head with {@code i < n}, the order
+     * that held in the interpreter (RegionFlattener.rotatable, LoopBoundTestNode). Here the counter jumps past n in
+     * compiled code and counts back down to it: the test deoptimizes instead of ending the loop, and the sum is that
+     * of every value the counter took.
+     */
+    @Test
+    void aLoopTestedWithNotEqualGoesOnWhenItsCounterPassesTheBoundInCompiledCode() throws IOException {
+        int n = 40_000_000;
+        int t = 30_000_000;
+        int sum = 0;
+        int i = 0;
+        int step = 1;
+        do {
+            sum += i;
+            boolean jump = i == t;
+            step = jump ? -1 : step;
+            i = jump ? n + 10 : i + step;
+        } while (i != n);
+        Result result = compilingInTheForeground("--invoke=run", TestModules.wat("bound-test").toString(), Integer.toString(n), Integer.toString(t));
+        assertPrintedWithALoopCompiledOnTheStack(result, sum);
+        assertTrue(result.err().contains("opt deopt"), result::toString);
+    }
+
+    /**
      * Runs {@code function} of exit-call.wat, whose loop adds {@code i xor 3} for i below n and then, on its way out
      * only, adds 1 (runIf too: the sum it ends with is even), and expects no deoptimization.
      */

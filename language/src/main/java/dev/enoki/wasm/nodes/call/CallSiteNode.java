@@ -16,7 +16,7 @@ import dev.enoki.wasm.runtime.WasmFunction;
  * the arguments boxed in the call's {@code Object[]} (the boxes vanish when the callee is inlined); a single result
  * comes back boxed, several results as an {@code Object[]}, and they go to the caller's result slots.
  */
-abstract class CallSiteNode extends StatementNode {
+public abstract class CallSiteNode extends StatementNode {
     /** Calls that compiled code makes through a cold site's boundary before it is dropped for the site's sake. */
     static final int COLD_CALLS = 1000;
 

@@ -26,9 +26,12 @@ import dev.enoki.wasm.nodes.StatementNode;
  */
 public final class RegionNode extends Node {
     @Children private final RegionOp[] ops;
+    /** A loop body run as a loop whose head is its test ({@link RegionFlattener#rotatable}). */
+    private final boolean rotated;
 
-    RegionNode(RegionOp[] ops) {
+    RegionNode(RegionOp[] ops, boolean rotated) {
         this.ops = ops;
+        this.rotated = rotated;
     }
 
     /** The body of a function, from the statements of its outermost block. */
@@ -54,9 +57,16 @@ public final class RegionNode extends Node {
      */
     @ExplodeLoop(kind = LoopExplosionKind.MERGE_EXPLODE)
     int execute(VirtualFrame frame, LoopBlockNode loop, int start) {
+        // A copy's steps and its end; a rotated loop's body runs as the first copy once, then as the second.
+        int copy = ops.length + 1;
         int pc = start;
-        next: while (pc < ops.length) {
-            RegionOp op = ops[pc];
+        next: while (true) {
+            int base = pc < copy ? 0 : copy;
+            int at = pc - base;
+            if (at == ops.length) {
+                return StatementNode.FALL_THROUGH;
+            }
+            RegionOp op = ops[at];
             if (op instanceof RegionOp.Run run) {
                 int depth = run.statement.execute(frame);
                 if (depth == StatementNode.FALL_THROUGH) {
@@ -68,7 +78,7 @@ public final class RegionNode extends Node {
                     if (depth == d) {
                         int target = targets[d];
                         if (target >= 0) {
-                            pc = target;
+                            pc = base + target;
                             continue next;
                         }
                         if (isBackEdge(target, loop)) {
@@ -88,9 +98,26 @@ public final class RegionNode extends Node {
                     pc++;
                     continue;
                 }
-                pc = unless.target;
+                pc = base + unless.target;
                 continue;
             } else if (op instanceof RegionOp.JumpIf jumpIf) {
+                if (rotated && at == ops.length - 1) {
+                    if (base == 0) {
+                        // The first pass ends at the loop's head, which is the test.
+                        pc = copy + at;
+                        continue;
+                    }
+                    if (!jumpIf.taken(frame)) {
+                        return StatementNode.FALL_THROUGH;
+                    }
+                    jumpIf.jump.move(frame);
+                    Object compiled = backEdge(frame, loop);
+                    if (compiled != null) {
+                        return (Integer) compiled;
+                    }
+                    pc = copy;
+                    continue;
+                }
                 if (!jumpIf.taken(frame)) {
                     pc++;
                     continue;
@@ -108,7 +135,7 @@ public final class RegionNode extends Node {
                         jump.move(frame);
                         int target = jump.target;
                         if (target >= 0) {
-                            pc = target;
+                            pc = base + target;
                             continue next;
                         }
                         if (isBackEdge(target, loop)) {
@@ -127,7 +154,7 @@ public final class RegionNode extends Node {
             jump.move(frame);
             int target = jump.target;
             if (target >= 0) {
-                pc = target;
+                pc = base + target;
                 continue;
             }
             if (isBackEdge(target, loop)) {
@@ -140,7 +167,6 @@ public final class RegionNode extends Node {
             }
             return outward(target);
         }
-        return StatementNode.FALL_THROUGH;
     }
 
     private static boolean isBackEdge(int target, LoopBlockNode loop) {

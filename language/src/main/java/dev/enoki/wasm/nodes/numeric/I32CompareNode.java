@@ -19,6 +19,18 @@ final class I32CompareNode extends ExpressionNode {
         this.right = right;
     }
 
+    Opcode opcode() {
+        return opcode;
+    }
+
+    ExpressionNode left() {
+        return left;
+    }
+
+    ExpressionNode right() {
+        return right;
+    }
+
     @Override
     public int executeI32(VirtualFrame frame) {
         int a = left.executeI32(frame);
