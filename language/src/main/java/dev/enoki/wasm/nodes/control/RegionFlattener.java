@@ -81,12 +81,16 @@ final class RegionFlattener {
 
     /**
      * Whether a loop body is run as its first pass followed by a loop whose head is the test ({@link RegionNode}):
-     * a body whose one way back to its start is the br_if that ends it, with no loop and no call inside. Graal's counted loops
-     * (whose safepoint polls it drops, and whose trip count it knows) are loops tested at their head; Wasm loops, as
-     * clang writes them, are tested at their end, and so compiled as loops of unknown count.
+     * a body whose one way back to its start is the br_if that ends it, on a comparison Graal may count
+     * ({@link LoopBoundTestNode#countable}), with no loop and no call inside. Graal counts only loops tested at their
+     * head (it then drops their safepoint polls and knows their trip count); clang writes loops tested at their end,
+     * which Graal compiles as loops of unknown count.
      */
     private static boolean rotatable(RegionOp[] ops) {
         if (ops.length == 0 || ops.length > ROTATED_MAX_STEPS || !(ops[ops.length - 1] instanceof RegionOp.JumpIf test) || test.jump.target != RegionOp.leaving(0)) {
+            return false;
+        }
+        if (!LoopBoundTestNode.countable(test.condition)) {
             return false;
         }
         int back = RegionOp.leaving(0);

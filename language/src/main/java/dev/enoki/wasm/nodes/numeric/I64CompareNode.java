@@ -19,18 +19,6 @@ final class I64CompareNode extends ExpressionNode {
         this.right = right;
     }
 
-    Opcode opcode() {
-        return opcode;
-    }
-
-    ExpressionNode left() {
-        return left;
-    }
-
-    ExpressionNode right() {
-        return right;
-    }
-
     @Override
     public int executeI32(VirtualFrame frame) {
         long a = left.executeI64(frame);

@@ -7,8 +7,9 @@ import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.nodes.ExpressionNode;
 
 /**
- * An i32.ne or i64.ne that tests a loop's counter against its bound, compiled as the order that held each time the
- * interpreter saw the two differ: {@code a < b} or {@code a > b}, signed or unsigned. clang ends its counted loops
+ * An i32.ne that tests a loop's counter against its bound, compiled as the order that held each time the
+ * interpreter saw the two differ: {@code a < b}, signed or unsigned, or {@code a > b}, signed (not unsigned, see
+ * {@link #countable}). clang ends its counted loops
  * with {@code i != n}; Graal counts a loop tested so only if its step is 1 and it can tell the start is below the
  * bound, and it compiled matmul's inner loop (step 16) as a loop of unknown count, with a safepoint poll per
  * iteration. Compiled as {@code i <u n}, with a deoptimization for the case the order does not cover (the two differ
@@ -19,44 +20,41 @@ public final class LoopBoundTestNode extends ExpressionNode {
     private static final int LESS_SIGNED = 1;
     private static final int LESS_UNSIGNED = 2;
     private static final int GREATER_SIGNED = 4;
-    private static final int GREATER_UNSIGNED = 8;
 
-    private final boolean wide;
     @Child private ExpressionNode left;
     @Child private ExpressionNode right;
     /** Whether the interpreter has seen the operands differ. */
     @CompilationFinal private boolean differed;
     /** The orders that held every time the operands differed in the interpreter. */
-    @CompilationFinal private int held = LESS_SIGNED | LESS_UNSIGNED | GREATER_SIGNED | GREATER_UNSIGNED;
+    @CompilationFinal private int held = LESS_SIGNED | LESS_UNSIGNED | GREATER_SIGNED;
 
-    private LoopBoundTestNode(boolean wide, ExpressionNode left, ExpressionNode right) {
-        this.wide = wide;
+    private LoopBoundTestNode(ExpressionNode left, ExpressionNode right) {
         this.left = left;
         this.right = right;
     }
 
-    /** {@code condition} as such a test if it is an i32.ne or i64.ne, else {@code condition} itself. */
+    /**
+     * Whether {@code condition} may be the test of a loop that Graal counts: an i32 comparison, but not an unsigned
+     * greater-than. On a counter that steps down by 8 or more while it is above a bound (memset's {@code n -= 32} while
+     * {@code n >u 31}), Graal's speculation that the counter cannot wrap failed at once, every time, and threw away
+     * the code around the loop; signed, or stepping up, it did not.
+     */
+    public static boolean countable(ExpressionNode condition) {
+        return condition instanceof I32CompareNode compare && compare.opcode() != Opcode.I32_GT_U && compare.opcode() != Opcode.I32_GE_U;
+    }
+
+    /** {@code condition} as such a test if it is an i32.ne, else {@code condition} itself. */
     public static ExpressionNode of(ExpressionNode condition) {
         if (condition instanceof I32CompareNode compare && compare.opcode() == Opcode.I32_NE) {
-            return new LoopBoundTestNode(false, compare.left(), compare.right());
-        }
-        if (condition instanceof I64CompareNode compare && compare.opcode() == Opcode.I64_NE) {
-            return new LoopBoundTestNode(true, compare.left(), compare.right());
+            return new LoopBoundTestNode(compare.left(), compare.right());
         }
         return condition;
     }
 
     @Override
     public int executeI32(VirtualFrame frame) {
-        long a;
-        long b;
-        if (wide) {
-            a = left.executeI64(frame);
-            b = right.executeI64(frame);
-        } else {
-            a = left.executeI32(frame);
-            b = right.executeI32(frame);
-        }
+        int a = left.executeI32(frame);
+        int b = right.executeI32(frame);
         if (CompilerDirectives.inInterpreter()) {
             return interpreted(a, b);
         }
@@ -74,12 +72,12 @@ public final class LoopBoundTestNode extends ExpressionNode {
         return 0;
     }
 
-    private int interpreted(long a, long b) {
+    private int interpreted(int a, int b) {
         if (a == b) {
             return 0;
         }
         int orders = 0;
-        for (int order = LESS_SIGNED; order <= GREATER_UNSIGNED; order <<= 1) {
+        for (int order = LESS_SIGNED; order <= GREATER_SIGNED; order <<= 1) {
             if (holds(order, a, b)) {
                 orders |= order;
             }
@@ -96,7 +94,7 @@ public final class LoopBoundTestNode extends ExpressionNode {
         if (!differed) {
             return 0;
         }
-        for (int order = LESS_SIGNED; order <= GREATER_UNSIGNED; order <<= 1) {
+        for (int order = LESS_SIGNED; order <= GREATER_SIGNED; order <<= 1) {
             if ((held & order) != 0) {
                 return order;
             }
@@ -104,23 +102,11 @@ public final class LoopBoundTestNode extends ExpressionNode {
         return 0;
     }
 
-    /** Whether {@code order} holds between a and b, read as i32 values (sign-extended) or i64 values. */
-    private boolean holds(int order, long a, long b) {
-        if (wide) {
-            return switch (order) {
-                case LESS_SIGNED -> a < b;
-                case LESS_UNSIGNED -> Long.compareUnsigned(a, b) < 0;
-                case GREATER_SIGNED -> a > b;
-                default -> Long.compareUnsigned(a, b) > 0;
-            };
-        }
-        int x = (int) a;
-        int y = (int) b;
+    private static boolean holds(int order, int a, int b) {
         return switch (order) {
-            case LESS_SIGNED -> x < y;
-            case LESS_UNSIGNED -> Integer.compareUnsigned(x, y) < 0;
-            case GREATER_SIGNED -> x > y;
-            default -> Integer.compareUnsigned(x, y) > 0;
+            case LESS_SIGNED -> a < b;
+            case LESS_UNSIGNED -> Integer.compareUnsigned(a, b) < 0;
+            default -> a > b;
         };
     }
 }
