@@ -224,6 +224,25 @@ class JitCompilationTest {
     }
 
     /**
+     * A loop whose bounds checks Graal may move before it (LinearMemory.pastTheLimit) traps where the interpreter
+     * would, after the stores before the failing one: fill.wat's loop, compiled in bounds, then run past the end of
+     * memory 200 times. The first of those throws its compiled code away; the others leave the next compilation in
+     * place, so the loop is compiled a few times (4 here), not again and again (19 times when every trap throws the
+     * code away).
+     */
+    @Test
+    void anAccessPastTheEndOfMemoryInACompiledLoopTrapsAfterTheStoresBeforeIt() throws IOException {
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Result result = LauncherProcess.runMain(java, jvm, Map.of(), TrapInCompiledLoop.class.getName(), TestModules.wat("fill").toString(), "200");
+        assertEquals(0, result.status(), result::toString);
+        // The word at 65532 is the 1384th the last call stored (60000 + 4 * 1383), the one at 60000 its first.
+        assertEquals("out of bounds memory access\n1384\n1\n", result.out(), result::toString);
+        long compilations = Pattern.compile("opt done [^\\n]*wasm:fill").matcher(result.err()).results().count();
+        assertTrue(compilations >= 1 && compilations <= 6, compilations + " compilations\n" + result);
+    }
+
+    /**
      * Runs {@code function} of exit-call.wat, whose loop adds {@code i xor 3} for i below n and then, on its way out
      * only, adds 1 (runIf too: the sum it ends with is even), and expects no deoptimization.
      */

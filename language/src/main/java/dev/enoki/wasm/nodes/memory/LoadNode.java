@@ -1,17 +1,20 @@
 package dev.enoki.wasm.nodes.memory;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.enoki.wasm.memory.BoundsCheckedAccess;
 import dev.enoki.wasm.memory.LinearMemory;
 import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
 
 /** Loads; the opcode is a compilation constant, so each switch folds to one access plus its extension. */
-public final class LoadNode extends ExpressionNode {
+public final class LoadNode extends ExpressionNode implements BoundsCheckedAccess {
     private final int memoryIndex;
     private final long offset;
     private final Opcode opcode;
     @Child private ExpressionNode address;
+    @CompilationFinal private boolean wentPastTheLimit;
 
     public LoadNode(int memoryIndex, Opcode opcode, long offset, ExpressionNode address) {
         this.memoryIndex = memoryIndex;
@@ -68,5 +71,15 @@ public final class LoadNode extends ExpressionNode {
 
     private RuntimeException shouldNotReachHere() {
         return com.oracle.truffle.api.CompilerDirectives.shouldNotReachHere(opcode.text);
+    }
+
+    @Override
+    public boolean wentPastTheLimit() {
+        return wentPastTheLimit;
+    }
+
+    @Override
+    public void wentPastTheLimitNow() {
+        wentPastTheLimit = true;
     }
 }

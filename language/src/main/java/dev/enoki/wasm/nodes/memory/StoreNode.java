@@ -1,7 +1,9 @@
 package dev.enoki.wasm.nodes.memory;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.enoki.wasm.memory.BoundsCheckedAccess;
 import dev.enoki.wasm.memory.LinearMemory;
 import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.nodes.ExpressionNode;
@@ -9,11 +11,12 @@ import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
 
 /** Stores; address first, then value, as the operand stack orders them. */
-public final class StoreNode extends StatementNode {
+public final class StoreNode extends StatementNode implements BoundsCheckedAccess {
     private final int memoryIndex;
     private final long offset;
     private final Opcode opcode;
     @Child private ExpressionNode address;
+    @CompilationFinal private boolean wentPastTheLimit;
     @Child private ExpressionNode value;
 
     public StoreNode(int memoryIndex, Opcode opcode, long offset, ExpressionNode address, ExpressionNode value) {
@@ -41,5 +44,15 @@ public final class StoreNode extends StatementNode {
             default -> throw CompilerDirectives.shouldNotReachHere(opcode.text);
         }
         return FALL_THROUGH;
+    }
+
+    @Override
+    public boolean wentPastTheLimit() {
+        return wentPastTheLimit;
+    }
+
+    @Override
+    public void wentPastTheLimitNow() {
+        wentPastTheLimit = true;
     }
 }
