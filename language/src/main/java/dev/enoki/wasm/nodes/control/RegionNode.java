@@ -18,6 +18,11 @@ import dev.enoki.wasm.nodes.StatementNode;
  * compiled to merges of constant depths, which Graal folds into conditional moves and tests again at each enclosing
  * block (in a Mandelbrot loop: a {@code setcc}, two compares and spilled registers per iteration).
  *
+ * <p>A rotated loop body, one whose only way back is the br_if that ends it ({@link RegionFlattener#rotatable}), runs
+ * its steps as two copies: the first pass, once, then the loop. The step index counts on past the first copy's end
+ * into the second, so merge explosion sees the test first after the first pass, and the loop it makes has the test at
+ * its head, which Graal needs to count it; the body is compiled twice.
+ *
  * <p>The nested nodes themselves still run as they are only inside the stretches a huge function runs apart
  * ({@link OutlinedStatementsNode}).
  *

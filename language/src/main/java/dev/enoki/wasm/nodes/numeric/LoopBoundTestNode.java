@@ -7,14 +7,13 @@ import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.nodes.ExpressionNode;
 
 /**
- * An i32.ne that tests a loop's counter against its bound, compiled as the order that held each time the
- * interpreter saw the two differ: {@code a < b}, signed or unsigned, or {@code a > b}, signed (not unsigned, see
- * {@link #countable}). clang ends its counted loops
- * with {@code i != n}; Graal counts a loop tested so only if its step is 1 and it can tell the start is below the
- * bound, and it compiled matmul's inner loop (step 16) as a loop of unknown count, with a safepoint poll per
- * iteration. Compiled as {@code i <u n}, with a deoptimization for the case the order does not cover (the two differ
- * the other way), the loop is counted. That case sends the node back to the interpreter, which then stops assuming the
- * order.
+ * An i32.ne that tests a loop's counter against its bound, compiled as the order that held each time the interpreter
+ * saw the two differ: {@code a < b}, signed or unsigned, or {@code a > b}, signed (not unsigned, see
+ * {@link #countable}). clang ends its counted loops with {@code i != n}; Graal counts a loop tested so only if its step
+ * is 1 and it can tell the start is below the bound, and it compiled matmul's inner loop (step 16) as a loop of unknown
+ * count, with a safepoint poll per iteration. Compiled as {@code i < n}, with a deoptimization for the case the order
+ * does not cover (the two differ the other way), the loop is counted. That case sends the node back to the
+ * interpreter, which then stops assuming the order.
  */
 public final class LoopBoundTestNode extends ExpressionNode {
     private static final int LESS_SIGNED = 1;
@@ -94,12 +93,13 @@ public final class LoopBoundTestNode extends ExpressionNode {
         if (!differed) {
             return 0;
         }
-        for (int order = LESS_SIGNED; order <= GREATER_SIGNED; order <<= 1) {
-            if ((held & order) != 0) {
-                return order;
-            }
+        if ((held & LESS_SIGNED) != 0) {
+            return LESS_SIGNED;
         }
-        return 0;
+        if ((held & LESS_UNSIGNED) != 0) {
+            return LESS_UNSIGNED;
+        }
+        return held & GREATER_SIGNED;
     }
 
     private static boolean holds(int order, int a, int b) {
