@@ -131,11 +131,12 @@ public final class RegionNode extends Node {
             } else if (op instanceof RegionOp.JumpTable table) {
                 RegionOp.Jump[] jumps = table.jumps;
                 int i = table.index.executeI32(frame);
+                table.count(i);
                 int last = jumps.length - 1;
                 // Out of range, negative included: the default.
                 op = jumps[last];
                 for (int k = 0; k < last; k++) {
-                    if (i == k) {
+                    if (table.selects(i, k)) {
                         RegionOp.Jump jump = jumps[k];
                         jump.move(frame);
                         int target = jump.target;

@@ -1,5 +1,6 @@
 package dev.enoki.wasm.nodes.control;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -77,14 +78,66 @@ abstract class RegionOp extends Node {
         }
     }
 
-    /** br_table: the last jump is the default. */
+    /**
+     * br_table: the last jump is the default. Compiled as a chain of tests of the index, one per target, which Graal
+     * turns into a jump table; the interpreter counts the targets taken, and each test gets the probability of its
+     * target among those not tested before it. Without, each test got even odds, so the tenth case of a switch came out
+     * at 1 in 512: in the dispatch kernel's interpreter loop, whose cases all go round the loop again, Graal compiled
+     * the loop as one that runs 9 times per entry.
+     */
     static final class JumpTable extends RegionOp {
         @Child ExpressionNode index;
         @Children final Jump[] jumps;
+        /** Times each target was taken in the interpreter (the default's for any index past the others). */
+        private final int[] counts;
+        private int total;
+        /** Per test, the probability that it holds once the tests before it failed; null before any count. */
+        @CompilationFinal(dimensions = 1) private double[] probabilities;
 
         JumpTable(ExpressionNode index, Jump[] jumps) {
             this.index = index;
             this.jumps = jumps;
+            this.counts = new int[jumps.length];
         }
+
+        /** Whether index {@code i} goes to target {@code k} (not the default), as a profiled test. */
+        boolean selects(int i, int k) {
+            boolean hit = i == k;
+            if (CompilerDirectives.inInterpreter() || probabilities == null) {
+                return hit;
+            }
+            return CompilerDirectives.injectBranchProbability(probability(k), hit);
+        }
+
+        /** The probability compiled code gives the test for target {@code k}; NaN before any count. */
+        double probability(int k) {
+            double[] p = probabilities;
+            return p == null ? Double.NaN : p[k];
+        }
+
+        /**
+         * Counts target {@code i} (the default if out of range) in the interpreter, and recomputes the probabilities
+         * each time the total reaches a power of two: their cost stays in proportion to the counting.
+         */
+        void count(int i) {
+            if (CompilerDirectives.inCompiledCode() || total == Integer.MAX_VALUE) {
+                return;
+            }
+            int last = counts.length - 1;
+            counts[Integer.compareUnsigned(i, last) < 0 ? i : last]++;
+            total++;
+            if ((total & (total - 1)) == 0) {
+                double[] p = new double[last];
+                long rest = total;
+                for (int k = 0; k < last; k++) {
+                    p[k] = rest == 0 ? 0.5 : Math.min(Math.max((double) counts[k] / rest, UNSEEN), 1 - UNSEEN);
+                    rest -= counts[k];
+                }
+                probabilities = p;
+            }
+        }
+
+        /** The probability given to a target not taken yet, as ConditionCounter does: unlikely, still compiled. */
+        private static final double UNSEEN = 0.0001;
     }
 }
