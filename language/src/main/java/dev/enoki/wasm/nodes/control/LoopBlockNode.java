@@ -95,7 +95,9 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
      * The iterations run here count towards compiling the function, as a Truffle loop node's would.
      */
     private int executeInterpreted(VirtualFrame frame) {
-        ranInterpreted = true;
+        if (!ranInterpreted) {
+            ranInterpreted = true;
+        }
         if (compiledBefore) {
             Object result = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
             if (result != null) {

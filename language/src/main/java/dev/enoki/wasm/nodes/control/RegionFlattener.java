@@ -87,13 +87,11 @@ final class RegionFlattener {
      * which Graal compiles as loops of unknown count.
      */
     private static boolean rotatable(RegionOp[] ops) {
-        if (ops.length == 0 || ops.length > ROTATED_MAX_STEPS || !(ops[ops.length - 1] instanceof RegionOp.JumpIf test) || test.jump.target != RegionOp.leaving(0)) {
-            return false;
-        }
-        if (!LoopBoundTestNode.countable(test.condition)) {
-            return false;
-        }
         int back = RegionOp.leaving(0);
+        if (ops.length == 0 || ops.length > ROTATED_MAX_STEPS || !(ops[ops.length - 1] instanceof RegionOp.JumpIf test) || test.jump.target != back
+                        || !LoopBoundTestNode.countable(test.condition)) {
+            return false;
+        }
         for (int i = 0; i < ops.length - 1; i++) {
             RegionOp op = ops[i];
             // Of the statements a run holds, only loops and outlined stretches report branches (the other control

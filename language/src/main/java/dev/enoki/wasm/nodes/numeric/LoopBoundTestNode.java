@@ -22,10 +22,11 @@ public final class LoopBoundTestNode extends ExpressionNode {
 
     @Child private ExpressionNode left;
     @Child private ExpressionNode right;
-    /** Whether the interpreter has seen the operands differ. */
-    @CompilationFinal private boolean differed;
-    /** The orders that held every time the operands differed in the interpreter. */
-    @CompilationFinal private int held = LESS_SIGNED | LESS_UNSIGNED | GREATER_SIGNED;
+    /** Before the interpreter saw the operands differ: no order assumed yet. */
+    private static final int UNSEEN = -1;
+
+    /** The orders that held every time the operands differed in the interpreter, or {@link #UNSEEN}. */
+    @CompilationFinal private int held = UNSEEN;
 
     private LoopBoundTestNode(ExpressionNode left, ExpressionNode right) {
         this.left = left;
@@ -75,31 +76,27 @@ public final class LoopBoundTestNode extends ExpressionNode {
         if (a == b) {
             return 0;
         }
-        int orders = 0;
-        for (int order = LESS_SIGNED; order <= GREATER_SIGNED; order <<= 1) {
-            if (holds(order, a, b)) {
-                orders |= order;
-            }
-        }
-        if (!differed || (held & orders) != held) {
-            differed = true;
-            held &= orders;
+        int orders = (a < b ? LESS_SIGNED : GREATER_SIGNED) | (Integer.compareUnsigned(a, b) < 0 ? LESS_UNSIGNED : 0);
+        int stillHeld = held & orders;
+        if (stillHeld != held) {
+            held = stillHeld;
         }
         return 1;
     }
 
     /** The order compiled code assumes: signed before unsigned (either works for a counter that stays below 2^31). */
     private int assumedOrder() {
-        if (!differed) {
+        int h = held;
+        if (h == UNSEEN) {
             return 0;
         }
-        if ((held & LESS_SIGNED) != 0) {
+        if ((h & LESS_SIGNED) != 0) {
             return LESS_SIGNED;
         }
-        if ((held & LESS_UNSIGNED) != 0) {
+        if ((h & LESS_UNSIGNED) != 0) {
             return LESS_UNSIGNED;
         }
-        return held & GREATER_SIGNED;
+        return h & GREATER_SIGNED;
     }
 
     private static boolean holds(int order, int a, int b) {
