@@ -46,14 +46,14 @@ public final class LinearMemory implements TruffleObject {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final MemorySegment DETACHED = MemorySegment.NULL;
     private static final sun.misc.Unsafe UNSAFE = UnsafeAccess.UNSAFE;
-    /** Start of the reserved address space; a constant in compiled code, where the memory itself is one. */
+    /** Start of the reserved address space: growing widens the view, it never moves the bytes. */
     private final long address;
-    /**
-     * The current size in bytes, and the one bound every access is checked against; 0 once released. Wasm code
-     * reads it on each access (a grow happens behind a boundary call, after which compiled code reads it again).
-     */
+    /** The current size in bytes; 0 once released. */
     private long byteSize;
-    /** {@link #byteSize} capped to 32 bits (one short for 4 GiB): what {@link #checked} derives its limits from. */
+    /**
+     * {@link #byteSize} capped to 32 bits (one short for 4 GiB): what {@link #checked} derives its limits from. Wasm
+     * code reads it at a function's entry and after each grow or call, never in between.
+     */
     private long checkedSize;
     /** The same bytes for bulk and host-side access; swapped on grow, and for an empty one when released. */
     private MemorySegment segment;
@@ -148,27 +148,39 @@ public final class LinearMemory implements TruffleObject {
         return old;
     }
 
+    /** Where the bytes start; it never changes (see {@link dev.enoki.wasm.nodes.FunctionFrame#cacheMemory}). */
+    public long address() {
+        return address;
+    }
+
+    /** The size accesses are checked against: {@link #byteSize} capped to 32 bits, 0 once released. */
+    public long checkedSize() {
+        return checkedSize;
+    }
+
     /**
-     * The native address of an access of {@code width} bytes, after the bounds check. The check compares the 32-bit
-     * address, unsigned, with a limit derived from the size, the offset and the width, which is the same for every
-     * iteration of a loop: in compiled code an access is then one add and one compare before the load, where the check
-     * on the 64-bit effective address took a zero-extension, an add, an add and a compare (and, in matmul's inner loop,
-     * a register spilled). The limit fits 32 bits except for a 4 GiB memory, where it is one short; the last address an
-     * access of that width can start at then takes the slow path, which checks exactly. It is derived from
-     * {@link #checkedSize}, already capped, so that where the compiler leaves it inside a loop (as in the dispatch
-     * kernel's) it costs a subtraction and a conditional move: derived from the size, with a second conditional move
-     * and compare, it took 7 instructions per access there. Steady runs 2..5 of that kernel: 2.06-3.07 s before,
-     * 1.71-2.18 s after, two interleaved pairs.
+     * The native address of an access of {@code width} bytes to the memory that starts at {@code base} and has the
+     * given {@link #checkedSize}, after the bounds check. The check compares the 32-bit address, unsigned, with a limit
+     * derived from the size, the offset and the width, which is the same for every iteration of a loop: in compiled
+     * code an access is then one add and one compare before the load, where the check on the 64-bit effective address
+     * took a zero-extension, an add, an add and a compare (and, in matmul's inner loop, a register spilled). The limit
+     * fits 32 bits except for a 4 GiB memory, where it is one short; the last address an access of that width can
+     * start at then takes the slow path, which checks exactly. It is derived from the capped size so that where the
+     * compiler leaves it inside a loop it costs a subtraction and a conditional move: derived from the size, with a
+     * second conditional move and compare, it took 7 instructions per access in the dispatch kernel's loop. Steady runs
+     * 2..5 of that kernel: 2.06-3.07 s before, 1.71-2.18 s after, two interleaved pairs.
      */
-    private long checked(int wasmAddress, long offset, int width, Node location) {
+    private static long checked(long base, long checkedSize, int wasmAddress, long offset, int width, Node location) {
         int limit = (int) Math.max(0, checkedSize - (offset + width - 1));
         if (Integer.compareUnsigned(wasmAddress, limit) >= 0) {
             pastTheLimit(location);
-            if (Integer.toUnsignedLong(wasmAddress) + offset + width > byteSize) {
+            // A capped size is one short of 4 GiB only for a memory of 4 GiB: sizes are whole pages.
+            long exactSize = checkedSize == 0xFFFF_FFFFL ? 1L << 32 : checkedSize;
+            if (Integer.toUnsignedLong(wasmAddress) + offset + width > exactSize) {
                 throw Trap.create(Trap.OUT_OF_BOUNDS_MEMORY, location);
             }
         }
-        return address + Integer.toUnsignedLong(wasmAddress) + offset;
+        return base + Integer.toUnsignedLong(wasmAddress) + offset;
     }
 
     /**
@@ -189,37 +201,38 @@ public final class LinearMemory implements TruffleObject {
     }
 
     // Wasm is little-endian; so is every platform Enoki runs on (x86-64, AArch64), so native order is Wasm's order.
+    // The accesses take the memory as its address and checked size, which a function keeps in its frame.
 
-    public int loadI32(int wasmAddress, long offset, Node location) {
-        return UNSAFE.getInt(checked(wasmAddress, offset, 4, location));
+    public static int loadI32(long base, long checkedSize, int wasmAddress, long offset, Node location) {
+        return UNSAFE.getInt(checked(base, checkedSize, wasmAddress, offset, 4, location));
     }
 
-    public long loadI64(int wasmAddress, long offset, Node location) {
-        return UNSAFE.getLong(checked(wasmAddress, offset, 8, location));
+    public static long loadI64(long base, long checkedSize, int wasmAddress, long offset, Node location) {
+        return UNSAFE.getLong(checked(base, checkedSize, wasmAddress, offset, 8, location));
     }
 
-    public byte loadI8(int wasmAddress, long offset, Node location) {
-        return UNSAFE.getByte(checked(wasmAddress, offset, 1, location));
+    public static byte loadI8(long base, long checkedSize, int wasmAddress, long offset, Node location) {
+        return UNSAFE.getByte(checked(base, checkedSize, wasmAddress, offset, 1, location));
     }
 
-    public short loadI16(int wasmAddress, long offset, Node location) {
-        return UNSAFE.getShort(checked(wasmAddress, offset, 2, location));
+    public static short loadI16(long base, long checkedSize, int wasmAddress, long offset, Node location) {
+        return UNSAFE.getShort(checked(base, checkedSize, wasmAddress, offset, 2, location));
     }
 
-    public void storeI32(int wasmAddress, long offset, int value, Node location) {
-        UNSAFE.putInt(checked(wasmAddress, offset, 4, location), value);
+    public static void storeI32(long base, long checkedSize, int wasmAddress, long offset, int value, Node location) {
+        UNSAFE.putInt(checked(base, checkedSize, wasmAddress, offset, 4, location), value);
     }
 
-    public void storeI64(int wasmAddress, long offset, long value, Node location) {
-        UNSAFE.putLong(checked(wasmAddress, offset, 8, location), value);
+    public static void storeI64(long base, long checkedSize, int wasmAddress, long offset, long value, Node location) {
+        UNSAFE.putLong(checked(base, checkedSize, wasmAddress, offset, 8, location), value);
     }
 
-    public void storeI8(int wasmAddress, long offset, byte value, Node location) {
-        UNSAFE.putByte(checked(wasmAddress, offset, 1, location), value);
+    public static void storeI8(long base, long checkedSize, int wasmAddress, long offset, byte value, Node location) {
+        UNSAFE.putByte(checked(base, checkedSize, wasmAddress, offset, 1, location), value);
     }
 
-    public void storeI16(int wasmAddress, long offset, short value, Node location) {
-        UNSAFE.putShort(checked(wasmAddress, offset, 2, location), value);
+    public static void storeI16(long base, long checkedSize, int wasmAddress, long offset, short value, Node location) {
+        UNSAFE.putShort(checked(base, checkedSize, wasmAddress, offset, 2, location), value);
     }
 
     /** memory.fill: traps before writing anything when the range is out of bounds. */

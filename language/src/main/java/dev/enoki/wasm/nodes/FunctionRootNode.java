@@ -14,8 +14,8 @@ import dev.enoki.wasm.nodes.control.RegionNode;
 import dev.enoki.wasm.runtime.WasmNull;
 
 /**
- * The root of one Wasm function, shared by every instance of its module. The frame holds the instance, then the
- * locals ({@link FunctionFrame}): parameters come unboxed from the call's arguments, other numeric locals start at
+ * The root of one Wasm function, shared by every instance of its module. The frame holds the instance, memory 0 where
+ * the function loads or stores, then the locals ({@link FunctionFrame}): parameters come unboxed from the call's arguments, other numeric locals start at
  * zero, reference locals as null. Results are read from the
  * result slots the body's block and return statements wrote.
  */
@@ -25,15 +25,17 @@ public final class FunctionRootNode extends RootNode {
     private final int paramCount;
     @CompilationFinal(dimensions = 1) private final int[] resultSlots;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
+    private final boolean cachesMemory;
     @Child private RegionNode body;
 
-    public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, StatementNode[] body) {
+    public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, boolean cachesMemory, StatementNode[] body) {
         super(language, frameDescriptor);
         this.name = name;
         this.localTypes = localTypes;
         this.paramCount = type.paramCount();
         this.resultSlots = resultSlots;
         this.resultTypes = type.results();
+        this.cachesMemory = cachesMemory;
         this.body = RegionNode.functionBody(body);
     }
 
@@ -113,6 +115,9 @@ public final class FunctionRootNode extends RootNode {
             }
         }
         enterLocals(frame);
+        if (cachesMemory) {
+            FunctionFrame.cacheMemory(frame);
+        }
         body.execute(frame);
         return results(frame);
     }

@@ -4,6 +4,7 @@ import dev.enoki.wasm.interop.WasmTestSupport;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteOrder;
@@ -57,6 +58,48 @@ class MemoryGrowthTest {
             assertEquals(7, exports.getMember("size").execute().asInt(), "Wasm sees growth by the host");
             exports.getMember("store64").execute(7 * PAGE - 8, -1L);
             assertEquals(-1L, memory.readBufferLong(ByteOrder.BIG_ENDIAN, 7L * PAGE - 8));
+        }
+    }
+
+    /**
+     * A function keeps its memory's size in its frame (FunctionFrame.cacheMemory): it must see the pages a function it
+     * calls, directly, through a table or as an import, adds, and those its own memory.grow adds.
+     */
+    @Test
+    void aFunctionReachesThePagesThatAFunctionItCallsAdded() {
+        String wat = """
+                (module
+                  (import "env" "hostGrow" (func $hostGrow))
+                  (memory (export "memory") 1)
+                  (table funcref (elem $grow))
+                  (func $grow (drop (memory.grow (i32.const 1))))
+                  (func (export "direct") (result i32)
+                    (call $grow)
+                    (i32.store (i32.const 65536) (i32.const 42))
+                    (i32.load (i32.const 65536)))
+                  (func (export "indirect") (result i32)
+                    (call_indirect (i32.const 0))
+                    (i32.store (i32.const 131072) (i32.const 43))
+                    (i32.load (i32.const 131072)))
+                  (func (export "imported") (result i32)
+                    (call $hostGrow)
+                    (i32.store (i32.const 196608) (i32.const 44))
+                    (i32.load (i32.const 196608)))
+                  (func (export "own") (result i32)
+                    (drop (memory.grow (i32.const 1)))
+                    (i32.store (i32.const 262144) (i32.const 45))
+                    (i32.load (i32.const 262144))))
+                """;
+        try (Context context = WasmTestSupport.context()) {
+            Value[] memory = new Value[1];
+            ProxyExecutable hostGrow = arguments -> memory[0].invokeMember("grow", 1);
+            Value exports = exports(context, wat, WasmTestSupport.imports("env", "hostGrow", hostGrow));
+            memory[0] = exports.getMember("memory");
+            assertEquals(42, exports.getMember("direct").execute().asInt());
+            assertEquals(43, exports.getMember("indirect").execute().asInt());
+            assertEquals(44, exports.getMember("imported").execute().asInt());
+            assertEquals(45, exports.getMember("own").execute().asInt());
+            assertEquals(5L * PAGE, memory[0].getBufferSize());
         }
     }
 

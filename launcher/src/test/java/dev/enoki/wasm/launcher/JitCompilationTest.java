@@ -243,6 +243,25 @@ class JitCompilationTest {
     }
 
     /**
+     * A function keeps its memory's size in its frame, and compiled code takes it to be unchanged after a call until
+     * a call from that site has grown the memory (CallSiteNode.afterCall): here the loop of grow-in-call.wat, compiled
+     * on the stack with its callee inlined. The callee grows the memory by 0 pages each time but once, by 1 page, in
+     * compiled code; from then on the loop uses the new page.
+     */
+    @Test
+    void aLoopCompiledOnTheStackReachesThePageItsCalleeAdded() throws IOException {
+        int n = 30_000_000;
+        int t = 20_000_000;
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i;
+        }
+        Result result = compilingInTheForeground("--invoke=run", TestModules.wat("grow-in-call").toString(), Integer.toString(n), Integer.toString(t));
+        assertPrintedWithALoopCompiledOnTheStack(result, sum);
+        assertTrue(result.err().matches("(?s).*opt done .*wasm:run<OSR@0>[^\\n]*Inlined   1Y.*"), result::toString);
+    }
+
+    /**
      * Runs {@code function} of exit-call.wat, whose loop adds {@code i xor 3} for i below n and then, on its way out
      * only, adds 1 (runIf too: the sum it ends with is even), and expects no deoptimization.
      */

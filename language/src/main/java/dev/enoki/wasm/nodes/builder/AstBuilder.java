@@ -121,6 +121,8 @@ public final class AstBuilder {
     private int deadNesting;
     /** Whether the function is big enough for its switch cases to be compiled separately (see {@link #segment}). */
     private final boolean huge;
+    /** Whether the function loads or stores, and so keeps memory 0 in its frame ({@link FunctionFrame#cacheMemory}). */
+    private final boolean cachesMemory;
 
     private AstBuilder(WasmLanguage language, ModuleCode code, int functionIndex, int copy) {
         this.language = language;
@@ -136,14 +138,26 @@ public final class AstBuilder {
             localTypes[i] = type.param(i);
         }
         System.arraycopy(body.locals(), 0, localTypes, type.paramCount(), body.locals().length);
-        // Slot 0 holds the instance, then one slot per local (see FunctionFrame).
-        for (int i = 0; i <= localTypes.length; i++) {
+        // The instance and memory 0's slots, then one slot per local (see FunctionFrame).
+        for (int i = 0; i < FunctionFrame.localSlot(localTypes.length); i++) {
             frame.addSlot(FrameSlotKind.Static, null, null);
         }
         this.in = new ByteReader(module.bytes(), body.codeStart(), body.codeEnd());
+        this.cachesMemory = loadsOrStores(new ByteReader(module.bytes(), body.codeStart(), body.codeEnd()));
         this.huge = body.codeEnd() - body.codeStart() >= HUGE_FUNCTION_BYTES;
         this.small = body.codeEnd() - body.codeStart() <= RECURSION_COPY_MAX_BYTES;
         this.stack = new OperandStack(frame, this::emit);
+    }
+
+    private static boolean loadsOrStores(ByteReader code) {
+        while (!code.atEnd()) {
+            Opcode op = InstructionReader.readOpcode(code);
+            if (op.immediate == dev.enoki.wasm.module.ImmediateKind.MEMARG) {
+                return true;
+            }
+            InstructionReader.skipImmediates(code, op);
+        }
+        return false;
     }
 
     /**
@@ -167,7 +181,7 @@ public final class AstBuilder {
         if (small && selfCalls.size() == 1) {
             selfCalls.get(0).callRecursionCopy(ModuleCode.nextRecursionCopy(copy));
         }
-        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, body.statements());
+        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, cachesMemory, body.statements());
     }
 
     // ---- the control stack ----
@@ -416,6 +430,10 @@ public final class AstBuilder {
             liveIn.put(stack.temporarySlot(loop.height + i, loop.signature.param(i)), loop.signature.param(i));
         }
         loop.liveness.liveLocals().stream().forEach(local -> liveIn.put(FunctionFrame.localSlot(local), localTypes[local]));
+        if (cachesMemory) {
+            liveIn.put(FunctionFrame.MEMORY_BASE_SLOT, ValueType.I64);
+            liveIn.put(FunctionFrame.MEMORY_SIZE_SLOT, ValueType.I64);
+        }
         return new LoopBlockNode(body, new LoopSlots(dead, liveIn, FunctionFrame.localSlot(localTypes.length) + stack.temporaryCount()), unprofiledLoops);
     }
 
@@ -460,9 +478,9 @@ public final class AstBuilder {
         stack.spillImpure();
         int[] resultSlots = stack.pushResults(callee.results());
         if (function < firstDefinedFunction) {
-            emit(new CallImportNode(function, callee, OperandStack.nodes(arguments), resultSlots));
+            emit(new CallImportNode(function, callee, OperandStack.nodes(arguments), resultSlots, cachesMemory));
         } else {
-            CallNode call = new CallNode(code, function, callee, OperandStack.nodes(arguments), resultSlots);
+            CallNode call = new CallNode(code, function, callee, OperandStack.nodes(arguments), resultSlots, cachesMemory);
             if (function == functionIndex) {
                 selfCalls.add(call);
             }
@@ -476,21 +494,20 @@ public final class AstBuilder {
         StackEntry[] arguments = stack.popN(signature.paramCount());
         stack.spillImpure();
         int[] resultSlots = stack.pushResults(signature.results());
-        emit(new CallIndirectNode(table, signature, OperandStack.nodes(arguments), index.node, resultSlots));
+        emit(new CallIndirectNode(table, signature, OperandStack.nodes(arguments), index.node, resultSlots, cachesMemory));
     }
 
     private void memoryAccess(Opcode op) {
         in.readU32(); // alignment: a hint only, checked by the validator
         long offset = in.readU32();
-        int memory = 0;
         if (op.isLoad()) {
             StackEntry address = stack.pop();
-            stack.pushComputed(new LoadNode(memory, op, offset, address.node), op.results()[0], false, address);
+            stack.pushComputed(new LoadNode(op, offset, address.node), op.results()[0], false, address);
         } else {
             StackEntry value = stack.pop();
             StackEntry address = stack.pop();
             stack.spillImpure();
-            emit(new StoreNode(memory, op, offset, address.node, value.node));
+            emit(new StoreNode(op, offset, address.node, value.node));
         }
     }
 

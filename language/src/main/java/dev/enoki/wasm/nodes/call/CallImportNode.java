@@ -13,8 +13,8 @@ public final class CallImportNode extends CallSiteNode {
     private final int functionIndex;
     @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
 
-    public CallImportNode(int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots) {
-        super(type, arguments, resultSlots);
+    public CallImportNode(int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots, boolean cachesMemory) {
+        super(type, arguments, resultSlots, cachesMemory);
         this.functionIndex = functionIndex;
     }
 
@@ -22,7 +22,7 @@ public final class CallImportNode extends CallSiteNode {
     public int execute(VirtualFrame frame) {
         Object[] values = evaluateArguments(frame);
         Object result = dispatch(dispatch, FunctionFrame.instance(frame).function(functionIndex), values);
-        storeResults(frame, result);
+        afterCall(frame, result);
         return FALL_THROUGH;
     }
 }

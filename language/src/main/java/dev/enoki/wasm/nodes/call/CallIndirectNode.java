@@ -21,8 +21,8 @@ public final class CallIndirectNode extends CallSiteNode {
     @Child private ExpressionNode index;
     @Child private FunctionDispatchNode dispatch = FunctionDispatchNodeGen.create();
 
-    public CallIndirectNode(int tableIndex, FuncType type, ExpressionNode[] arguments, ExpressionNode index, int[] resultSlots) {
-        super(type, arguments, resultSlots);
+    public CallIndirectNode(int tableIndex, FuncType type, ExpressionNode[] arguments, ExpressionNode index, int[] resultSlots, boolean cachesMemory) {
+        super(type, arguments, resultSlots, cachesMemory);
         this.tableIndex = tableIndex;
         this.expectedTypeId = CanonicalTypes.idOf(type);
         this.index = index;
@@ -48,7 +48,7 @@ public final class CallIndirectNode extends CallSiteNode {
             throw Trap.create(Trap.INDIRECT_CALL_TYPE_MISMATCH, this);
         }
         Object result = dispatch(dispatch, function, values);
-        storeResults(frame, result);
+        afterCall(frame, result);
         return FALL_THROUGH;
     }
 

@@ -26,8 +26,8 @@ public final class CallNode extends CallSiteNode {
     private int calleeCopy;
     @Child private DirectCallNode call;
 
-    public CallNode(ModuleCode code, int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots) {
-        super(type, arguments, resultSlots);
+    public CallNode(ModuleCode code, int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots, boolean cachesMemory) {
+        super(type, arguments, resultSlots, cachesMemory);
         this.code = code;
         this.functionIndex = functionIndex;
     }
@@ -50,7 +50,7 @@ public final class CallNode extends CallSiteNode {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             result = callNode().call(values);
         }
-        storeResults(frame, result);
+        afterCall(frame, result);
         return FALL_THROUGH;
     }
 

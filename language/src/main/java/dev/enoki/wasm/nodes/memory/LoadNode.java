@@ -8,35 +8,33 @@ import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
 
-/** Loads; the opcode is a compilation constant, so each switch folds to one access plus its extension. */
+/**
+ * Loads from memory 0, whose address and size the frame holds ({@link FunctionFrame#cacheMemory}); the opcode is a
+ * compilation constant, so each switch folds to one access plus its extension.
+ */
 public final class LoadNode extends ExpressionNode implements BoundsCheckedAccess {
-    private final int memoryIndex;
     private final long offset;
     private final Opcode opcode;
     @Child private ExpressionNode address;
     @CompilationFinal private boolean wentPastTheLimit;
 
-    public LoadNode(int memoryIndex, Opcode opcode, long offset, ExpressionNode address) {
-        this.memoryIndex = memoryIndex;
+    public LoadNode(Opcode opcode, long offset, ExpressionNode address) {
         this.offset = offset;
         this.opcode = opcode;
         this.address = address;
     }
 
-    private LinearMemory memory(VirtualFrame frame) {
-        return FunctionFrame.instance(frame).memory(memoryIndex);
-    }
-
     @Override
     public int executeI32(VirtualFrame frame) {
         int a = address.executeI32(frame);
-        LinearMemory memory = memory(frame);
+        long base = FunctionFrame.memoryBase(frame);
+        long size = FunctionFrame.memorySize(frame);
         return switch (opcode) {
-            case I32_LOAD -> memory.loadI32(a, offset, this);
-            case I32_LOAD8_S -> memory.loadI8(a, offset, this);
-            case I32_LOAD8_U -> memory.loadI8(a, offset, this) & 0xFF;
-            case I32_LOAD16_S -> memory.loadI16(a, offset, this);
-            case I32_LOAD16_U -> memory.loadI16(a, offset, this) & 0xFFFF;
+            case I32_LOAD -> LinearMemory.loadI32(base, size, a, offset, this);
+            case I32_LOAD8_S -> LinearMemory.loadI8(base, size, a, offset, this);
+            case I32_LOAD8_U -> LinearMemory.loadI8(base, size, a, offset, this) & 0xFF;
+            case I32_LOAD16_S -> LinearMemory.loadI16(base, size, a, offset, this);
+            case I32_LOAD16_U -> LinearMemory.loadI16(base, size, a, offset, this) & 0xFFFF;
             default -> throw shouldNotReachHere();
         };
     }
@@ -44,15 +42,16 @@ public final class LoadNode extends ExpressionNode implements BoundsCheckedAcces
     @Override
     public long executeI64(VirtualFrame frame) {
         int a = address.executeI32(frame);
-        LinearMemory memory = memory(frame);
+        long base = FunctionFrame.memoryBase(frame);
+        long size = FunctionFrame.memorySize(frame);
         return switch (opcode) {
-            case I64_LOAD -> memory.loadI64(a, offset, this);
-            case I64_LOAD8_S -> memory.loadI8(a, offset, this);
-            case I64_LOAD8_U -> memory.loadI8(a, offset, this) & 0xFFL;
-            case I64_LOAD16_S -> memory.loadI16(a, offset, this);
-            case I64_LOAD16_U -> memory.loadI16(a, offset, this) & 0xFFFFL;
-            case I64_LOAD32_S -> memory.loadI32(a, offset, this);
-            case I64_LOAD32_U -> memory.loadI32(a, offset, this) & 0xFFFF_FFFFL;
+            case I64_LOAD -> LinearMemory.loadI64(base, size, a, offset, this);
+            case I64_LOAD8_S -> LinearMemory.loadI8(base, size, a, offset, this);
+            case I64_LOAD8_U -> LinearMemory.loadI8(base, size, a, offset, this) & 0xFFL;
+            case I64_LOAD16_S -> LinearMemory.loadI16(base, size, a, offset, this);
+            case I64_LOAD16_U -> LinearMemory.loadI16(base, size, a, offset, this) & 0xFFFFL;
+            case I64_LOAD32_S -> LinearMemory.loadI32(base, size, a, offset, this);
+            case I64_LOAD32_U -> LinearMemory.loadI32(base, size, a, offset, this) & 0xFFFF_FFFFL;
             default -> throw shouldNotReachHere();
         };
     }
@@ -60,13 +59,13 @@ public final class LoadNode extends ExpressionNode implements BoundsCheckedAcces
     @Override
     public float executeF32(VirtualFrame frame) {
         int a = address.executeI32(frame);
-        return Float.intBitsToFloat(memory(frame).loadI32(a, offset, this));
+        return Float.intBitsToFloat(LinearMemory.loadI32(FunctionFrame.memoryBase(frame), FunctionFrame.memorySize(frame), a, offset, this));
     }
 
     @Override
     public double executeF64(VirtualFrame frame) {
         int a = address.executeI32(frame);
-        return Double.longBitsToDouble(memory(frame).loadI64(a, offset, this));
+        return Double.longBitsToDouble(LinearMemory.loadI64(FunctionFrame.memoryBase(frame), FunctionFrame.memorySize(frame), a, offset, this));
     }
 
     private RuntimeException shouldNotReachHere() {

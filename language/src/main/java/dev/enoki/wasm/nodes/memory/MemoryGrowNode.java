@@ -2,10 +2,14 @@ package dev.enoki.wasm.nodes.memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.nodes.ExpressionNode;
+import dev.enoki.wasm.memory.LinearMemory;
 import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
 
-/** memory.grow: a statement (it changes state) that leaves the old size, or -1, in its result slot. */
+/**
+ * memory.grow: a statement (it changes state) that leaves the old size, or -1, in its result slot, and the new size in
+ * the frame for the function's loads and stores ({@link FunctionFrame#cacheMemory}).
+ */
 public final class MemoryGrowNode extends StatementNode {
     private final int memoryIndex;
     private final int resultSlot;
@@ -19,8 +23,10 @@ public final class MemoryGrowNode extends StatementNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        long old = FunctionFrame.instance(frame).memory(memoryIndex).grow(Integer.toUnsignedLong(delta.executeI32(frame)));
+        LinearMemory memory = FunctionFrame.instance(frame).memory(memoryIndex);
+        long old = memory.grow(Integer.toUnsignedLong(delta.executeI32(frame)));
         frame.setIntStatic(resultSlot, (int) old);
+        FunctionFrame.setMemorySize(frame, memory.checkedSize());
         return FALL_THROUGH;
     }
 }

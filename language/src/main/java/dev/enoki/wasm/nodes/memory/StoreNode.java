@@ -10,17 +10,18 @@ import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.StatementNode;
 
-/** Stores; address first, then value, as the operand stack orders them. */
+/**
+ * Stores to memory 0, whose address and size the frame holds ({@link FunctionFrame#cacheMemory}); address first, then
+ * value, as the operand stack orders them.
+ */
 public final class StoreNode extends StatementNode implements BoundsCheckedAccess {
-    private final int memoryIndex;
     private final long offset;
     private final Opcode opcode;
     @Child private ExpressionNode address;
     @CompilationFinal private boolean wentPastTheLimit;
     @Child private ExpressionNode value;
 
-    public StoreNode(int memoryIndex, Opcode opcode, long offset, ExpressionNode address, ExpressionNode value) {
-        this.memoryIndex = memoryIndex;
+    public StoreNode(Opcode opcode, long offset, ExpressionNode address, ExpressionNode value) {
         this.offset = offset;
         this.opcode = opcode;
         this.address = address;
@@ -30,17 +31,18 @@ public final class StoreNode extends StatementNode implements BoundsCheckedAcces
     @Override
     public int execute(VirtualFrame frame) {
         int a = address.executeI32(frame);
-        LinearMemory memory = FunctionFrame.instance(frame).memory(memoryIndex);
+        long base = FunctionFrame.memoryBase(frame);
+        long size = FunctionFrame.memorySize(frame);
         switch (opcode) {
-            case I32_STORE -> memory.storeI32(a, offset, value.executeI32(frame), this);
-            case I32_STORE8 -> memory.storeI8(a, offset, (byte) value.executeI32(frame), this);
-            case I32_STORE16 -> memory.storeI16(a, offset, (short) value.executeI32(frame), this);
-            case I64_STORE -> memory.storeI64(a, offset, value.executeI64(frame), this);
-            case I64_STORE8 -> memory.storeI8(a, offset, (byte) value.executeI64(frame), this);
-            case I64_STORE16 -> memory.storeI16(a, offset, (short) value.executeI64(frame), this);
-            case I64_STORE32 -> memory.storeI32(a, offset, (int) value.executeI64(frame), this);
-            case F32_STORE -> memory.storeI32(a, offset, Float.floatToRawIntBits(value.executeF32(frame)), this);
-            case F64_STORE -> memory.storeI64(a, offset, Double.doubleToRawLongBits(value.executeF64(frame)), this);
+            case I32_STORE -> LinearMemory.storeI32(base, size, a, offset, value.executeI32(frame), this);
+            case I32_STORE8 -> LinearMemory.storeI8(base, size, a, offset, (byte) value.executeI32(frame), this);
+            case I32_STORE16 -> LinearMemory.storeI16(base, size, a, offset, (short) value.executeI32(frame), this);
+            case I64_STORE -> LinearMemory.storeI64(base, size, a, offset, value.executeI64(frame), this);
+            case I64_STORE8 -> LinearMemory.storeI8(base, size, a, offset, (byte) value.executeI64(frame), this);
+            case I64_STORE16 -> LinearMemory.storeI16(base, size, a, offset, (short) value.executeI64(frame), this);
+            case I64_STORE32 -> LinearMemory.storeI32(base, size, a, offset, (int) value.executeI64(frame), this);
+            case F32_STORE -> LinearMemory.storeI32(base, size, a, offset, Float.floatToRawIntBits(value.executeF32(frame)), this);
+            case F64_STORE -> LinearMemory.storeI64(base, size, a, offset, Double.doubleToRawLongBits(value.executeF64(frame)), this);
             default -> throw CompilerDirectives.shouldNotReachHere(opcode.text);
         }
         return FALL_THROUGH;
