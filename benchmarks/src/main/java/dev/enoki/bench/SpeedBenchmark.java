@@ -278,6 +278,14 @@ public final class SpeedBenchmark {
     // ---- the corpus ----
 
     private static final Pattern WASM_FLAGS = Pattern.compile("wasm-flags:([^\\n*]*)");
+    /** Flags for both builds. */
+    private static final Pattern FLAGS = Pattern.compile("(?<![-\\w])flags:([^\\n*]*)");
+    /**
+     * A C file of an npm package built with the kernel, {@code npm-source: PACKAGE@VERSION PATH}: fetched with
+     * {@code npm pack} into the corpus folder (once), so that a large third-party program is benchmarked without its
+     * source in this repository.
+     */
+    private static final Pattern NPM_SOURCE = Pattern.compile("npm-source:\\s*(\\S+)\\s+(\\S+)");
 
     private void buildCorpus() throws IOException, InterruptedException {
         Files.createDirectories(corpus.resolve("wasm"));
@@ -285,16 +293,23 @@ public final class SpeedBenchmark {
         System.err.println("Building the corpus into " + corpus + " ...");
         for (Benchmark b : benchmarks) {
             String text = Files.readString(b.source());
-            List<String> extra = new ArrayList<>();
-            Matcher m = WASM_FLAGS.matcher(text);
-            if (m.find()) {
-                extra.addAll(list(m.group(1).trim().replace(' ', ',')));
+            List<String> both = new ArrayList<>(flags(FLAGS, text));
+            both.add(b.source().toString());
+            Matcher npm = NPM_SOURCE.matcher(text);
+            if (npm.find()) {
+                Path file = npmSource(b, npm.group(1), npm.group(2));
+                both.addAll(List.of("-I", file.getParent().toString(), file.toString()));
             }
             List<String> wasm = new ArrayList<>(List.of("clang", "--target=wasm32-wasi", "-O2"));
-            wasm.addAll(extra);
-            wasm.addAll(List.of("-o", wasmFile(b).toString(), b.source().toString(), "-lm"));
+            wasm.addAll(flags(WASM_FLAGS, text));
+            wasm.addAll(List.of("-o", wasmFile(b).toString()));
+            wasm.addAll(both);
+            wasm.add("-lm");
             compile(b, "wasm", wasm);
-            compile(b, "native", List.of("cc", "-O2", "-o", nativeFile(b).toString(), b.source().toString(), "-lm"));
+            List<String> cc = new ArrayList<>(List.of("cc", "-O2", "-o", nativeFile(b).toString()));
+            cc.addAll(both);
+            cc.add("-lm");
+            compile(b, "native", cc);
         }
         Path runner = work.resolve("run-wasi.mjs");
         Files.writeString(runner, """
@@ -308,6 +323,27 @@ public final class SpeedBenchmark {
                         const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
                         process.exitCode = wasi.start(instance);
                         """);
+    }
+
+    private static List<String> flags(Pattern line, String source) {
+        Matcher m = line.matcher(source);
+        return m.find() ? list(m.group(1).trim().replaceAll("\\s+", ",")) : List.of();
+    }
+
+    /** {@code path} in npm package {@code spec}, fetched and unpacked under the corpus folder the first time. */
+    private Path npmSource(Benchmark b, String spec, String path) throws IOException, InterruptedException {
+        Path folder = corpus.resolve("npm").resolve(spec.replace('/', '_'));
+        Path file = folder.resolve("package").resolve(path);
+        if (!Files.exists(file)) {
+            Files.createDirectories(folder);
+            compile(b, "npm-pack", List.of("npm", "pack", "--silent", "--pack-destination", folder.toString(), spec));
+            try (Stream<Path> packed = Files.list(folder)) {
+                Path tarball = packed.filter(p -> p.toString().endsWith(".tgz")).findFirst()
+                                .orElseThrow(() -> new IllegalStateException("npm pack " + spec + " left no tarball in " + folder));
+                compile(b, "npm-unpack", List.of("tar", "xzf", tarball.toString(), "-C", folder.toString()));
+            }
+        }
+        return file;
     }
 
     Path wasmFile(Benchmark b) {

@@ -88,6 +88,16 @@ public final class AstBuilder {
      * what it compiles at all, so a function that big would otherwise stay interpreted.
      */
     private static final int HUGE_FUNCTION_BYTES = 96 * 1024;
+    /**
+     * What a call weighs against {@link #HUGE_FUNCTION_BYTES}, in bytes of other code. A call site compiles to far more
+     * machine code than its few bytes of Wasm (the argument array, the results, and a frame state with every slot of the
+     * frame), so a function with many calls is too large to compile whole well before its size says so: SQLite's
+     * bytecode engine (63 KB of code, 595 calls) failed to install in both tiers, "code is too large", after 17-25 s of
+     * compilation each, and stayed interpreted, where a 70 KB switch of 512 small cases with 3 calls compiles whole.
+     * Weighed, the first counts as 122 KB and the second as 60 KB; with its cases compiled apart, the sqlite kernel's
+     * steady runs went from 20.8-29.6 s to 7.2-7.8 s (GraalWasm 7.2-8.7 s), its first run from 86 s to 43 s.
+     */
+    private static final int CALL_BYTES = 100;
     /** Nodes from which a switch case of a huge function is worth a call of its own. */
     private static final int OUTLINED_MIN_NODES = 50;
     /**
@@ -143,21 +153,28 @@ public final class AstBuilder {
             frame.addSlot(FrameSlotKind.Static, null, null);
         }
         this.in = new ByteReader(module.bytes(), body.codeStart(), body.codeEnd());
-        this.cachesMemory = loadsOrStores(new ByteReader(module.bytes(), body.codeStart(), body.codeEnd()));
-        this.huge = body.codeEnd() - body.codeStart() >= HUGE_FUNCTION_BYTES;
+        CodeShape shape = CodeShape.of(new ByteReader(module.bytes(), body.codeStart(), body.codeEnd()));
+        this.cachesMemory = shape.loadsOrStores();
+        this.huge = body.codeEnd() - body.codeStart() + (long) shape.calls() * CALL_BYTES >= HUGE_FUNCTION_BYTES;
         this.small = body.codeEnd() - body.codeStart() <= RECURSION_COPY_MAX_BYTES;
         this.stack = new OperandStack(frame, this::emit);
     }
 
-    private static boolean loadsOrStores(ByteReader code) {
-        while (!code.atEnd()) {
-            Opcode op = InstructionReader.readOpcode(code);
-            if (op.immediate == dev.enoki.wasm.module.ImmediateKind.MEMARG) {
-                return true;
+    /** What the builder needs to know of a body before it walks it: whether it loads or stores, and its calls. */
+    private record CodeShape(boolean loadsOrStores, int calls) {
+        static CodeShape of(ByteReader code) {
+            boolean memory = false;
+            int calls = 0;
+            while (!code.atEnd()) {
+                Opcode op = InstructionReader.readOpcode(code);
+                memory |= op.immediate == dev.enoki.wasm.module.ImmediateKind.MEMARG;
+                if (op == Opcode.CALL || op == Opcode.CALL_INDIRECT) {
+                    calls++;
+                }
+                InstructionReader.skipImmediates(code, op);
             }
-            InstructionReader.skipImmediates(code, op);
+            return new CodeShape(memory, calls);
         }
-        return false;
     }
 
     /**
