@@ -15,9 +15,9 @@ import dev.enoki.wasm.runtime.WasmNull;
 
 /**
  * The root of one Wasm function, shared by every instance of its module. The frame holds the instance, memory 0 where
- * the function loads or stores, then the locals ({@link FunctionFrame}): parameters come unboxed from the call's arguments, other numeric locals start at
- * zero, reference locals as null. Results are read from the
- * result slots the body's block and return statements wrote.
+ * the function loads or stores, then the locals ({@link FunctionFrame}): parameters come unboxed from the call's
+ * arguments, other numeric locals start at zero, reference locals as null. Results are read from the result slots the
+ * body's block and return statements wrote.
  */
 public final class FunctionRootNode extends RootNode {
     private final String name;
