@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  *
  * <p>The corpus is {@code ../shared/bench/src/*.c} (the issue's eight programs) plus {@code benchmarks/kernels/*.c},
  * compiled at start into {@code benchmarks/target/corpus}: {@code clang --target=wasm32-wasi -O2 -lm} (plus the flags
- * of a {@code wasm-flags:} line in the source) and {@code cc -O2 -lm}. Every engine's output must equal the native
- * program's; a mismatch is reported loudly.
+ * of a {@code wasm-flags:} line in the source) and {@code cc -O2 -lm}, both with the flags of a {@code flags:} line and
+ * the file an {@code npm-source:} line names. Every engine's output must equal the native program's; a mismatch is
+ * reported loudly.
  *
  * <p>Methodology (the issue's): native and node ({@code node:wasi}, preview1) are whole-process wall seconds. For the JVM
  * engines, <em>first run</em> is a fresh JVM running the program once, JIT enabled, start-up included (wall seconds of
