@@ -1,4 +1,5 @@
-/* flags: -DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 -DSQLITE_TEMP_STORE=3 -DSQLITE_OMIT_LOAD_EXTENSION
+/* warm-up-runs: 10
+   flags: -DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 -DSQLITE_TEMP_STORE=3 -DSQLITE_OMIT_LOAD_EXTENSION
    npm-source: better-sqlite3@12.11.1 deps/sqlite3/sqlite3.c
    A large real C program: SQLite's amalgamation (1.1 MB of Wasm code; its bytecode engine, sqlite3VdbeExec, is one
    function of 63 KB), running an in-memory workload (inserts, an index, joins, aggregates, sorting). SQLite runs

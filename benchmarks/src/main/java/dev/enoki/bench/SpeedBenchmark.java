@@ -3,6 +3,7 @@ package dev.enoki.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +35,14 @@ import java.util.stream.Stream;
  * compiled at start into {@code benchmarks/target/corpus}: {@code clang --target=wasm32-wasi -O2 -lm} (plus the flags
  * of a {@code wasm-flags:} line in the source) and {@code cc -O2 -lm}, both with the flags of a {@code flags:} line and
  * the file an {@code npm-source:} line names. Every engine's output must equal the native program's; a mismatch is
- * reported loudly.
+ * reported loudly. A {@code warm-up-runs: K} line makes the steady-state JVM run the program K times before the runs it
+ * measures, for a program that takes longer than one run to warm up.
  *
  * <p>Methodology (the issue's): native and node ({@code node:wasi}, preview1) are whole-process wall seconds. For the JVM
  * engines, <em>first run</em> is a fresh JVM running the program once, JIT enabled, start-up included (wall seconds of
  * the child process); <em>steady</em> is one JVM with a shared engine ({@link SpeedWorkload}; for Chicory the module
- * compiled once, {@link ChicoryWorkload}), a new context per run, the median (and best) of runs 2 to N.
+ * compiled once, {@link ChicoryWorkload}), a new context per run, the median (and best) of runs 2 to N (of the N - 1
+ * runs after a kernel's warm-up runs, when it names more than one).
  * <em>Interpreter-only</em> runs Enoki and GraalWasm on the plain class path (Truffle's fallback runtime), in-JVM seconds
  * of a run in a fresh JVM. Enoki and GraalWasm both register the language id {@code "wasm"}, so every JVM child has one
  * engine's class path only ({@link ChildJvm}). The JIT children run the Graal compiler from the stock JDK: compiler jars
@@ -64,8 +67,11 @@ public final class SpeedBenchmark {
                     new EngineDef("chicory", "Chicory", Kind.CHICORY, "chicory-lib"),
                     new EngineDef("launcher", "bin/wasm", Kind.LAUNCHER, null));
 
-    /** A program of the corpus. {@code shared}: from ../shared/bench (the issue's set), else one of benchmarks/kernels. */
-    record Benchmark(String name, Path source, boolean shared) {
+    /**
+     * A program of the corpus. {@code shared}: from ../shared/bench (the issue's set), else one of benchmarks/kernels.
+     * {@code warmUpRuns}: the runs of a steady-state JVM before those it measures (1 unless the source says more).
+     */
+    record Benchmark(String name, Path source, boolean shared, int warmUpRuns) {
     }
 
     // ---- options ----
@@ -125,7 +131,8 @@ public final class SpeedBenchmark {
 
     private static final String USAGE = """
                     usage: SpeedBenchmark [options]
-                      --runs N                  runs per steady-state JVM (default 5; statistics over runs 2..N)
+                      --runs N                  runs per steady-state JVM (default 5; statistics over runs 2..N, after
+                                                a kernel's warm-up-runs: line over the N - 1 runs after those)
                       --first-runs N            fresh JVMs (and native/node processes) per benchmark and engine (default 3)
                       --interpreter-runs N      interpreter-only runs per benchmark and engine, in one fresh JVM (default 1)
                       --benchmarks a,b,...      subset of the corpus (default: all of ../shared/bench/src and benchmarks/kernels)
@@ -265,6 +272,13 @@ public final class SpeedBenchmark {
         }
     }
 
+    /** Which programs warm up longer, and which of their runs count instead of 2..N. */
+    private String warmUpNote() {
+        List<String> longer = benchmarks.stream().filter(b -> b.warmUpRuns() > 1)
+                        .map(b -> String.format(Locale.ROOT, "%s: runs %d..%d", b.name(), b.warmUpRuns() + 1, b.warmUpRuns() + runs - 1)).toList();
+        return longer.isEmpty() ? "no program with more warm-up runs" : String.join(", ", longer);
+    }
+
     private boolean has(String key) {
         return engines.stream().anyMatch(e -> e.key().equals(key));
     }
@@ -272,7 +286,21 @@ public final class SpeedBenchmark {
     private static List<Benchmark> sources(Path dir, boolean shared) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".c")).sorted()
-                            .map(p -> new Benchmark(p.getFileName().toString().replaceFirst("\\.c$", ""), p, shared)).toList();
+                            .map(p -> new Benchmark(p.getFileName().toString().replaceFirst("\\.c$", ""), p, shared, warmUpRuns(p))).toList();
+        }
+    }
+
+    /**
+     * The runs before a steady state, from a {@code warm-up-runs:} line. SQLite's 1.1 MB of code keeps the compiler
+     * busy for its first ten runs or so, on every JIT engine: in one JVM, Enoki's runs 2..5 took 11.1-6.8 s and its
+     * runs 11..20 3.7-5.7 s (GraalWasm: 9.4-4.2 s, then 2.7-3.2 s).
+     */
+    private static int warmUpRuns(Path source) {
+        try {
+            Matcher m = WARM_UP_RUNS.matcher(Files.readString(source));
+            return m.find() ? Integer.parseInt(m.group(1)) : 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -287,6 +315,7 @@ public final class SpeedBenchmark {
      * source in this repository.
      */
     private static final Pattern NPM_SOURCE = Pattern.compile("npm-source:\\s*(\\S+)\\s+(\\S+)");
+    private static final Pattern WARM_UP_RUNS = Pattern.compile("warm-up-runs:\\s*(\\d+)");
 
     private void buildCorpus() throws IOException, InterruptedException {
         Files.createDirectories(corpus.resolve("wasm"));
@@ -586,12 +615,13 @@ public final class SpeedBenchmark {
         System.err.printf(Locale.ROOT, "%.2f s%s%n", o.wallSeconds(), same ? "" : " (WRONG OUTPUT)");
     }
 
-    /** One JVM, a shared engine, {@code runs} runs: the steady state is runs 2..N. */
+    /** One JVM, a shared engine: the program's warm-up runs, then the {@code runs - 1} runs of its steady state. */
     private void steadyRun(EngineDef e, Benchmark b) throws IOException, InterruptedException {
-        progress(String.format(Locale.ROOT, "%-9s %-8s steady, %d runs in one JVM", e.label(), b.name(), runs));
+        int total = b.warmUpRuns() + runs - 1;
+        progress(String.format(Locale.ROOT, "%-9s %-8s steady, %d runs in one JVM", e.label(), b.name(), total));
         Path log = logs.resolve("steady-" + e.key() + "-" + b.name() + ".log");
-        ChildJvm.Outcome o = ChildJvm.run(jvmCommand(e, jitMode(e), List.of(), b, runs), null, null, log, timeoutSeconds);
-        collectRuns(e, b, e.key() + ".steady", o, log, runs, 2);
+        ChildJvm.Outcome o = ChildJvm.run(jvmCommand(e, jitMode(e), List.of(), b, total), null, null, log, timeoutSeconds);
+        collectRuns(e, b, e.key() + ".steady", o, log, total, b.warmUpRuns() + 1);
     }
 
     /** Interpreter-only: plain class path, Truffle's fallback runtime; in-JVM seconds per run. */
@@ -791,7 +821,8 @@ public final class SpeedBenchmark {
                         .map(e -> e.label() + " = " + engineVersions.get(e.key())).collect(Collectors.joining("; ")));
         out.printf(Locale.ROOT, "Native: cc -O2; Wasm: clang --target=wasm32-wasi -O2; node %s (node:wasi, preview1).%n", version(List.of(nodeCommand, "--version")));
         out.printf(Locale.ROOT, "Whole-process columns (native, node, first runs) are the median of %d process(es); steady = one JVM, shared engine, new context per run, "
-                        + "median of runs 2..%d; interpreter-only = in-JVM seconds, %d run(s) in a fresh JVM, plain class path.%n", firstRuns, runs, interpreterRuns);
+                        + "median of runs 2..%d (%s); interpreter-only = in-JVM seconds, %d run(s) in a fresh JVM, plain class path.%n", firstRuns, runs,
+                        warmUpNote(), interpreterRuns);
         out.println();
 
         List<Col> cols = new ArrayList<>();
@@ -824,7 +855,7 @@ public final class SpeedBenchmark {
                 addRatioCol(bestCols, bestRaw, "Enoki best/native", b -> ratio(best(b.name(), "enoki.steady"), med(b.name(), "native")), "enoki.steady", has("enoki"));
                 addRatioCol(bestCols, bestRaw, "Enoki best/GW best", b -> ratio(best(b.name(), "enoki.steady"), best(b.name(), "graalwasm.steady")), "enoki.steady",
                                 has("enoki") && has("graalwasm"));
-                out.printf(Locale.ROOT, "Steady state, best of runs 2..%d (seconds):%n", runs);
+                out.printf(Locale.ROOT, "Steady state, best of runs 2..%d (%s; seconds):%n", runs, warmUpNote());
                 table(out, bestCols, bestRaw);
                 out.println();
             }
