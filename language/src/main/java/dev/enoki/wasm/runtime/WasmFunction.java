@@ -78,6 +78,11 @@ public final class WasmFunction implements TruffleObject {
         return instance;
     }
 
+    /** The call target if it was built already, else null; {@link #callTarget()} builds it. */
+    public CallTarget builtCallTarget() {
+        return callTarget;
+    }
+
     public CallTarget callTarget() {
         CallTarget target = callTarget;
         if (target == null) {

@@ -67,20 +67,20 @@ public abstract class CallSiteNode extends StatementNode {
      */
     final Object dispatch(FunctionDispatchNode dispatch, WasmFunction function, Object[] values) {
         if (dispatched) {
-            return dispatch.execute(function, values);
+            return dispatch.call(function, values);
         }
         if (CompilerDirectives.inCompiledCode() && coldCalls < COLD_CALLS) {
             return dispatchFromColdSite(dispatch, function, values);
         }
         CompilerDirectives.transferToInterpreterAndInvalidate();
         dispatched = true;
-        return dispatch.execute(function, values);
+        return dispatch.call(function, values);
     }
 
     @TruffleBoundary(transferToInterpreterOnException = false)
     private Object dispatchFromColdSite(FunctionDispatchNode dispatch, WasmFunction function, Object[] values) {
         coldCalls++;
-        return dispatch.execute(function, values);
+        return dispatch.call(function, values);
     }
 
     /**
