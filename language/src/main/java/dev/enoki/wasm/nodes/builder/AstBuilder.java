@@ -10,6 +10,7 @@ import dev.enoki.wasm.module.ExternKind;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.FunctionBody;
 import dev.enoki.wasm.module.GlobalType;
+import dev.enoki.wasm.module.ImmediateKind;
 import dev.enoki.wasm.module.Opcode;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.module.WasmModule;
@@ -167,7 +168,7 @@ public final class AstBuilder {
             int calls = 0;
             while (!code.atEnd()) {
                 Opcode op = InstructionReader.readOpcode(code);
-                memory |= op.immediate == dev.enoki.wasm.module.ImmediateKind.MEMARG;
+                memory |= op.immediate == ImmediateKind.MEMARG;
                 if (op == Opcode.CALL || op == Opcode.CALL_INDIRECT) {
                     calls++;
                 }
@@ -539,7 +540,7 @@ public final class AstBuilder {
                 StackEntry delta = stack.pop();
                 stack.spillImpure();
                 int slot = stack.pushResults(new ValueType[]{ValueType.I32})[0];
-                emit(new MemoryGrowNode(0, delta.node, slot));
+                emit(new MemoryGrowNode(delta.node, slot));
             }
             case MEMORY_FILL -> {
                 in.readByte();
