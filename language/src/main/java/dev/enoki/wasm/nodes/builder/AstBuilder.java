@@ -2,9 +2,11 @@ package dev.enoki.wasm.nodes.builder;
 
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeUtil;
 import dev.enoki.wasm.binary.ByteReader;
 import dev.enoki.wasm.binary.InstructionReader;
+import dev.enoki.wasm.memory.BoundsCheckedAccess;
 import dev.enoki.wasm.module.BlockType;
 import dev.enoki.wasm.module.ExternKind;
 import dev.enoki.wasm.module.FuncType;
@@ -461,9 +463,24 @@ public final class AstBuilder {
      */
     private StatementNode segment(StatementNode[] statements) {
         if (huge && nodeCount(statements) >= OUTLINED_MIN_NODES) {
+            for (StatementNode s : statements) {
+                markAccessesOutsideLoops(s);
+            }
             return new OutlinedStatementsNode(language, module.functionName(functionIndex), statements);
         }
         return new StatementSequenceNode(statements);
+    }
+
+    /** The loads and stores of a stretch about to be compiled apart that no loop of the stretch encloses. */
+    private static void markAccessesOutsideLoops(Node node) {
+        if (node instanceof BoundsCheckedAccess access) {
+            access.notInsideLoop();
+        }
+        if (!(node instanceof LoopBlockNode)) {
+            for (Node child : node.getChildren()) {
+                markAccessesOutsideLoops(child);
+            }
+        }
     }
 
     private static int nodeCount(StatementNode[] statements) {
@@ -520,12 +537,12 @@ public final class AstBuilder {
         long offset = in.readU32();
         if (op.isLoad()) {
             StackEntry address = stack.pop();
-            stack.pushComputed(new LoadNode(op, offset, address.node), op.results()[0], false, address);
+            stack.pushComputed(new LoadNode(op, offset, !openLoops.isEmpty(), address.node), op.results()[0], false, address);
         } else {
             StackEntry value = stack.pop();
             StackEntry address = stack.pop();
             stack.spillImpure();
-            emit(new StoreNode(op, offset, address.node, value.node));
+            emit(new StoreNode(op, offset, !openLoops.isEmpty(), address.node, value.node));
         }
     }
 

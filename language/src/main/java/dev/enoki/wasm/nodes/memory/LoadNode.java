@@ -15,11 +15,13 @@ import dev.enoki.wasm.nodes.FunctionFrame;
 public final class LoadNode extends ExpressionNode implements BoundsCheckedAccess {
     private final long offset;
     private final Opcode opcode;
+    @CompilationFinal private boolean insideLoop;
     @Child private ExpressionNode address;
     @CompilationFinal private boolean wentPastTheLimit;
 
-    public LoadNode(Opcode opcode, long offset, ExpressionNode address) {
+    public LoadNode(Opcode opcode, long offset, boolean insideLoop, ExpressionNode address) {
         this.offset = offset;
+        this.insideLoop = insideLoop;
         this.opcode = opcode;
         this.address = address;
     }
@@ -70,6 +72,16 @@ public final class LoadNode extends ExpressionNode implements BoundsCheckedAcces
 
     private RuntimeException shouldNotReachHere() {
         return com.oracle.truffle.api.CompilerDirectives.shouldNotReachHere(opcode.text);
+    }
+
+    @Override
+    public boolean insideLoop() {
+        return insideLoop;
+    }
+
+    @Override
+    public void notInsideLoop() {
+        insideLoop = false;
     }
 
     @Override

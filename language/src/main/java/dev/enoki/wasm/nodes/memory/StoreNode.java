@@ -17,12 +17,14 @@ import dev.enoki.wasm.nodes.StatementNode;
 public final class StoreNode extends StatementNode implements BoundsCheckedAccess {
     private final long offset;
     private final Opcode opcode;
+    @CompilationFinal private boolean insideLoop;
     @Child private ExpressionNode address;
     @CompilationFinal private boolean wentPastTheLimit;
     @Child private ExpressionNode value;
 
-    public StoreNode(Opcode opcode, long offset, ExpressionNode address, ExpressionNode value) {
+    public StoreNode(Opcode opcode, long offset, boolean insideLoop, ExpressionNode address, ExpressionNode value) {
         this.offset = offset;
+        this.insideLoop = insideLoop;
         this.opcode = opcode;
         this.address = address;
         this.value = value;
@@ -46,6 +48,16 @@ public final class StoreNode extends StatementNode implements BoundsCheckedAcces
             default -> throw CompilerDirectives.shouldNotReachHere(opcode.text);
         }
         return FALL_THROUGH;
+    }
+
+    @Override
+    public boolean insideLoop() {
+        return insideLoop;
+    }
+
+    @Override
+    public void notInsideLoop() {
+        insideLoop = false;
     }
 
     @Override
