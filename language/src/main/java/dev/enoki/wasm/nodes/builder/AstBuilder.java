@@ -160,7 +160,7 @@ public final class AstBuilder {
         this.cachesMemory = shape.loadsOrStores();
         this.huge = body.codeEnd() - body.codeStart() + (long) shape.calls() * CALL_BYTES >= HUGE_FUNCTION_BYTES;
         this.small = body.codeEnd() - body.codeStart() <= RECURSION_COPY_MAX_BYTES;
-        this.stack = new OperandStack(frame, this::emit);
+        this.stack = new OperandStack(frame, this::emit, !huge);
     }
 
     /** What the builder needs to know of a body before it walks it: whether it loads or stores, and its calls. */
@@ -271,7 +271,8 @@ public final class AstBuilder {
                 int depth = in.readU32AsInt();
                 StackEntry condition = stack.pop();
                 stack.spillImpure();
-                emit(new BranchIfNode(condition.node, branchTo(depth, true)));
+                boolean loopTest = !openLoops.isEmpty() && controls.size() - 1 - depth <= openLoops.get(openLoops.size() - 1).frameIndex;
+                emit(new BranchIfNode(condition.node, branchTo(depth, true), loopTest));
             }
             case BR_TABLE -> branchTable();
             case RETURN -> {
@@ -383,7 +384,7 @@ public final class AstBuilder {
             // Branches back to the loop deliver its parameters into these slots, so the body reads them from there.
             emitAll(stack.moveTopTo(height, signature.params(), false));
             for (int i = 0; i < signature.paramCount(); i++) {
-                stack.set(height + i, StackEntry.temporary(signature.param(i), stack.temporarySlot(height + i, signature.param(i))));
+                stack.set(height + i, stack.temporary(signature.param(i), stack.temporarySlot(height + i, signature.param(i))));
             }
         }
         ControlFrame c = new ControlFrame(op, signature, height);

@@ -24,11 +24,19 @@ final class OperandStack {
     private final Consumer<StatementNode> emit;
     private final Map<Long, Integer> temporarySlots = new HashMap<>();
     private final List<StackEntry> stack = new ArrayList<>();
+    /** Whether reading a temporary frees its slot: not where outlined code shares the frame, which it then pays for. */
+    private final boolean freesTemporaries;
 
     /** @param emit where spills go: the statements of the block being built */
-    OperandStack(FrameDescriptor.Builder frame, Consumer<StatementNode> emit) {
+    OperandStack(FrameDescriptor.Builder frame, Consumer<StatementNode> emit, boolean freesTemporaries) {
         this.frame = frame;
         this.emit = emit;
+        this.freesTemporaries = freesTemporaries;
+    }
+
+    /** The entry for a value in a temporary slot. */
+    StackEntry temporary(ValueType type, int slot) {
+        return StackEntry.temporary(type, slot, freesTemporaries);
     }
 
     int size() {
@@ -109,7 +117,7 @@ final class OperandStack {
         StackEntry e = stack.get(position);
         int slot = temporarySlot(position, e.type);
         emit(SlotWriteNode.create(e.type, slot, e.node));
-        stack.set(position, StackEntry.temporary(e.type, slot));
+        stack.set(position, temporary(e.type, slot));
     }
 
     /** Before a statement with effects: evaluate now every pending value that could trap or read mutable state. */
@@ -167,7 +175,7 @@ final class OperandStack {
         int[] slots = new int[types.length];
         for (int i = 0; i < types.length; i++) {
             slots[i] = temporarySlot(base + i, types[i]);
-            push(StackEntry.temporary(types[i], slots[i]));
+            push(temporary(types[i], slots[i]));
         }
         return slots;
     }

@@ -53,13 +53,14 @@ final class StackEntry {
         return new StackEntry(ConstantNode.ofReference(reference), type, Kind.CONSTANT, -1, true, 0, 0, reference);
     }
 
-    static StackEntry temporary(ValueType type, int slot) {
-        return new StackEntry(new SlotReadNode(slot), type, Kind.TEMPORARY, slot, true, 0, 0, null);
+    /** @param freesSlot whether reading the value frees its slot ({@link SlotReadNode#freeing}) */
+    static StackEntry temporary(ValueType type, int slot, boolean freesSlot) {
+        return new StackEntry(freesSlot ? SlotReadNode.freeing(slot) : SlotReadNode.keeping(slot), type, Kind.TEMPORARY, slot, true, 0, 0, null);
     }
 
     static StackEntry local(ValueType type, int local) {
         int slot = FunctionFrame.localSlot(local);
-        return new StackEntry(new SlotReadNode(slot), type, Kind.LOCAL, slot, true, localBit(local), 0, null);
+        return new StackEntry(SlotReadNode.keeping(slot), type, Kind.LOCAL, slot, true, localBit(local), 0, null);
     }
 
     static StackEntry computed(ExpressionNode node, ValueType type, boolean pure, long localMask) {
@@ -83,7 +84,7 @@ final class StackEntry {
     ExpressionNode copyNode() {
         return switch (kind) {
             case CONSTANT -> constantReference != null ? ConstantNode.ofReference(constantReference) : ConstantNode.ofBits(constantBits);
-            case TEMPORARY, LOCAL -> new SlotReadNode(slot);
+            case TEMPORARY, LOCAL -> ((SlotReadNode) node).copy();
             case COMPUTED -> throw new IllegalStateException("computed values must be spilled before they are copied");
         };
     }

@@ -8,11 +8,13 @@ import dev.enoki.wasm.nodes.StatementNode;
 public final class BranchIfNode extends StatementNode {
     @Child private ExpressionNode condition;
     @Child private BranchNode branch;
-    private final ConditionCounter profile = ConditionCounter.ofLoopTest();
+    private final ConditionCounter profile;
 
-    public BranchIfNode(ExpressionNode condition, BranchNode branch) {
+    /** @param loopTest whether the branch continues or leaves the innermost loop around it ({@link ConditionCounter}) */
+    public BranchIfNode(ExpressionNode condition, BranchNode branch, boolean loopTest) {
         this.condition = condition;
         this.branch = branch;
+        this.profile = loopTest ? ConditionCounter.ofLoopTest() : ConditionCounter.ofArms();
     }
 
     ExpressionNode condition() {
@@ -21,6 +23,10 @@ public final class BranchIfNode extends StatementNode {
 
     BranchNode branchNode() {
         return branch;
+    }
+
+    ConditionCounter profile() {
+        return profile;
     }
 
     @Override

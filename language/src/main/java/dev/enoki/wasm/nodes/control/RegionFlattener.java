@@ -137,7 +137,7 @@ final class RegionFlattener {
         } else if (statement instanceof BranchNode branch) {
             ops.add(jump(branch));
         } else if (statement instanceof BranchIfNode branchIf) {
-            ops.add(new RegionOp.JumpIf(branchIf.condition(), jump(branchIf.branchNode())));
+            ops.add(new RegionOp.JumpIf(branchIf.condition(), jump(branchIf.branchNode()), branchIf.profile()));
         } else if (statement instanceof BranchTableNode table) {
             BranchNode[] branches = table.targets();
             RegionOp.Jump[] tableJumps = new RegionOp.Jump[branches.length];

@@ -66,11 +66,12 @@ abstract class RegionOp extends Node {
     static final class JumpIf extends RegionOp {
         @Child ExpressionNode condition;
         @Child Jump jump;
-        private final ConditionCounter profile = ConditionCounter.ofLoopTest();
+        private final ConditionCounter profile;
 
-        JumpIf(ExpressionNode condition, Jump jump) {
+        JumpIf(ExpressionNode condition, Jump jump, ConditionCounter profile) {
             this.condition = condition;
             this.jump = jump;
+            this.profile = profile;
         }
 
         boolean taken(VirtualFrame frame) {
