@@ -226,6 +226,11 @@ public final class AstBuilder {
         return new BranchNode(moves.toArray(StatementNode[]::new), depth);
     }
 
+    /** Whether a branch to the label {@code depth} out goes back to the innermost open loop or out of it. */
+    private boolean continuesOrLeavesInnermostLoop(int depth) {
+        return !openLoops.isEmpty() && controls.size() - 1 - depth <= openLoops.get(openLoops.size() - 1).frameIndex;
+    }
+
     private void markUnreachable() {
         ControlFrame c = current();
         c.unreachable = true;
@@ -271,8 +276,7 @@ public final class AstBuilder {
                 int depth = in.readU32AsInt();
                 StackEntry condition = stack.pop();
                 stack.spillImpure();
-                boolean loopTest = !openLoops.isEmpty() && controls.size() - 1 - depth <= openLoops.get(openLoops.size() - 1).frameIndex;
-                emit(new BranchIfNode(condition.node, branchTo(depth, true), loopTest));
+                emit(new BranchIfNode(condition.node, branchTo(depth, true), continuesOrLeavesInnermostLoop(depth)));
             }
             case BR_TABLE -> branchTable();
             case RETURN -> {
