@@ -11,8 +11,6 @@ import dev.enoki.wasm.WasmLanguage;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.control.RegionNode;
-import dev.enoki.wasm.nodes.control.SharedLocals;
-import dev.enoki.wasm.nodes.control.SlotTransfer;
 import dev.enoki.wasm.runtime.WasmNull;
 
 /**
@@ -28,15 +26,9 @@ public final class FunctionRootNode extends RootNode {
     @CompilationFinal(dimensions = 1) private final int[] resultSlots;
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     private final boolean cachesMemory;
-    /** The slot of the {@link SharedLocals} of a huge function, which runs stretches of its code apart; else -1. */
-    private final int sharedLocalsSlot;
-    private final int slotCount;
-    /** A huge function's temporaries, given a value at its entry; null in other functions. */
-    private final SlotTransfer temporaries;
     @Child private RegionNode body;
 
-    public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, boolean cachesMemory,
-                    int sharedLocalsSlot, SlotTransfer temporaries, StatementNode[] body) {
+    public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, boolean cachesMemory, StatementNode[] body) {
         super(language, frameDescriptor);
         this.name = name;
         this.localTypes = localTypes;
@@ -44,9 +36,6 @@ public final class FunctionRootNode extends RootNode {
         this.resultSlots = resultSlots;
         this.resultTypes = type.results();
         this.cachesMemory = cachesMemory;
-        this.sharedLocalsSlot = sharedLocalsSlot;
-        this.slotCount = frameDescriptor.getNumberOfSlots();
-        this.temporaries = temporaries;
         this.body = RegionNode.functionBody(body);
     }
 
@@ -128,10 +117,6 @@ public final class FunctionRootNode extends RootNode {
         enterLocals(frame);
         if (cachesMemory) {
             FunctionFrame.cacheMemory(frame);
-        }
-        if (sharedLocalsSlot >= 0) {
-            frame.setObjectStatic(sharedLocalsSlot, new SharedLocals(slotCount));
-            temporaries.zero(frame);
         }
         body.execute(frame);
         return results(frame);

@@ -21,7 +21,6 @@ import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
 import dev.enoki.wasm.nodes.FunctionRootNode;
 import dev.enoki.wasm.nodes.SelectNode;
-import dev.enoki.wasm.nodes.SlotUser;
 import dev.enoki.wasm.nodes.StatementNode;
 import dev.enoki.wasm.nodes.call.CallImportNode;
 import dev.enoki.wasm.nodes.call.CallIndirectNode;
@@ -35,8 +34,6 @@ import dev.enoki.wasm.nodes.control.LoopBlockNode;
 import dev.enoki.wasm.nodes.control.LoopSlots;
 import dev.enoki.wasm.nodes.control.NestedBlocksNode;
 import dev.enoki.wasm.nodes.control.OutlinedStatementsNode;
-import dev.enoki.wasm.nodes.control.SharedLocals;
-import dev.enoki.wasm.nodes.control.SlotTransfer;
 import dev.enoki.wasm.nodes.control.StatementSequenceNode;
 import dev.enoki.wasm.nodes.control.UnprofiledLoops;
 import dev.enoki.wasm.nodes.control.UnreachableNode;
@@ -67,7 +64,6 @@ import dev.enoki.wasm.runtime.WasmNull;
 import dev.enoki.wasm.WasmLanguage;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +91,8 @@ public final class AstBuilder {
      * what it compiles at all, so a function that big would otherwise stay interpreted.
      *
      * <p>Tests set it lower (system property {@code enoki.hugeFunctionBytes}, with {@code enoki.outlinedMinNodes}
-     * for {@link #OUTLINED_MIN_NODES}), to run the spec scripts' small functions as huge ones.
+     * for {@link #OUTLINED_MIN_NODES}): run with both at 0, every block nest of the spec scripts has its segments
+     * compiled apart, which tests the stretches far beyond what a test of its own would write.
      */
     private static final int HUGE_FUNCTION_BYTES = Integer.getInteger("enoki.hugeFunctionBytes", 96 * 1024);
     /**
@@ -141,8 +138,6 @@ public final class AstBuilder {
     private int deadNesting;
     /** Whether the function is big enough for its switch cases to be compiled separately (see {@link #segment}). */
     private final boolean huge;
-    /** The frame slot of a huge function's {@link SharedLocals}, -1 in other functions. */
-    private final int sharedLocalsSlot;
     /** Whether the function loads or stores, and so keeps memory 0 in its frame ({@link FunctionFrame#cacheMemory}). */
     private final boolean cachesMemory;
 
@@ -169,8 +164,6 @@ public final class AstBuilder {
         this.cachesMemory = shape.loadsOrStores();
         this.huge = body.codeEnd() - body.codeStart() + (long) shape.calls() * CALL_BYTES >= HUGE_FUNCTION_BYTES;
         this.small = body.codeEnd() - body.codeStart() <= RECURSION_COPY_MAX_BYTES;
-        // Before the temporaries: a loop carries the slots that exist when it is built (see LoopSlots).
-        this.sharedLocalsSlot = huge ? frame.addSlot(FrameSlotKind.Static, null, null) : -1;
         this.stack = new OperandStack(frame, this::emit, !huge);
     }
 
@@ -212,8 +205,7 @@ public final class AstBuilder {
         if (small && selfCalls.size() == 1) {
             selfCalls.get(0).callRecursionCopy(ModuleCode.nextRecursionCopy(copy));
         }
-        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, cachesMemory,
-                        sharedLocalsSlot, huge ? new SlotTransfer(stack.temporarySlotsFrom(0)) : null, body.statements());
+        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, cachesMemory, body.statements());
     }
 
     // ---- the control stack ----
@@ -453,7 +445,7 @@ public final class AstBuilder {
     }
 
     /**
-     * A loop node, with the slots it may set to zero at its start (its dead locals and the temporaries above its parameters)
+     * A loop node, with the slots it may clear at its start (its dead locals and the temporaries above its parameters)
      * and those that may hold a value it reads there: its parameters and the locals it accesses that are not dead. The
      * instance slot is left out: no loop writes it, so it is one value throughout the loop's compiled code anyway.
      */
@@ -471,7 +463,7 @@ public final class AstBuilder {
             liveIn.put(FunctionFrame.MEMORY_BASE_SLOT, ValueType.I64);
             liveIn.put(FunctionFrame.MEMORY_SIZE_SLOT, ValueType.I64);
         }
-        return new LoopBlockNode(body, new LoopSlots(dead, liveIn, slotCount()), unprofiledLoops);
+        return new LoopBlockNode(body, new LoopSlots(dead, liveIn, FunctionFrame.localSlot(localTypes.length) + stack.temporaryCount()), unprofiledLoops);
     }
 
     /**
@@ -480,51 +472,12 @@ public final class AstBuilder {
      */
     private StatementNode segment(StatementNode[] statements) {
         if (huge && nodeCount(statements) >= OUTLINED_MIN_NODES) {
-            BitSet reads = new BitSet();
-            BitSet writes = new BitSet();
             for (StatementNode s : statements) {
                 markAccessesOutsideLoops(s);
-                addSlots(s, reads, writes);
             }
-            reads.set(FunctionFrame.INSTANCE_SLOT);
-            if (cachesMemory) {
-                reads.set(FunctionFrame.MEMORY_SLOT);
-                reads.set(FunctionFrame.MEMORY_BASE_SLOT);
-                reads.set(FunctionFrame.MEMORY_SIZE_SLOT);
-            }
-            // A slot written on some paths only keeps, on the others, the value it came in with.
-            reads.or(writes);
-            return new OutlinedStatementsNode(language, module.functionName(functionIndex), statements, sharedLocalsSlot,
-                            slotTypes(reads), slotTypes(writes));
+            return new OutlinedStatementsNode(language, module.functionName(functionIndex), statements);
         }
         return new StatementSequenceNode(statements);
-    }
-
-    /** The slots {@code node} and the nodes under it read and write. */
-    private static void addSlots(Node node, BitSet reads, BitSet writes) {
-        if (node instanceof SlotUser user) {
-            user.addSlots(reads, writes);
-        }
-        for (Node child : node.getChildren()) {
-            addSlots(child, reads, writes);
-        }
-    }
-
-    /** Each of {@code slots} with the type of its values; the instance and memory slots hold objects (externref here). */
-    private Map<Integer, ValueType> slotTypes(BitSet slots) {
-        Map<Integer, ValueType> temporaries = stack.temporarySlotsFrom(0);
-        Map<Integer, ValueType> types = new HashMap<>();
-        slots.stream().forEach(slot -> types.put(slot, switch (slot) {
-            case FunctionFrame.INSTANCE_SLOT, FunctionFrame.MEMORY_SLOT -> ValueType.EXTERNREF;
-            case FunctionFrame.MEMORY_BASE_SLOT, FunctionFrame.MEMORY_SIZE_SLOT -> ValueType.I64;
-            default -> slot < FunctionFrame.localSlot(localTypes.length) ? localTypes[slot - FunctionFrame.localSlot(0)] : temporaries.get(slot);
-        }));
-        return types;
-    }
-
-    /** The slots the function's frame has so far. */
-    private int slotCount() {
-        return FunctionFrame.localSlot(localTypes.length) + (huge ? 1 : 0) + stack.temporaryCount();
     }
 
     /** The loads and stores of a stretch about to be compiled apart that no loop of the stretch encloses. */

@@ -9,7 +9,7 @@ import java.util.BitSet;
  *
  * <p>Why it matters: compiled code keeps every frame slot's value alive up to the loop's back edge, because the
  * safepoint there carries the frame's state for deoptimization; on HotSpot each such value is moved to the stack on
- * every iteration. A slot set to zero at the back edge is a constant in that state. The analysis only says "dead" when
+ * every iteration. A slot cleared at the back edge is a constant in that state. The analysis only says "dead" when
  * it is sure; a local written in an if-arm, or after an early exit, stays live.
  */
 final class LoopLiveness {

@@ -9,18 +9,15 @@ import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
-import dev.enoki.wasm.nodes.SlotUser;
 import dev.enoki.wasm.nodes.StatementNode;
 import dev.enoki.wasm.runtime.WasmFunction;
-
-import java.util.BitSet;
 
 /**
  * What every call site does around the call itself. Values cross a call like this: the callee's instance first, then
  * the arguments boxed in the call's {@code Object[]} (the boxes vanish when the callee is inlined); a single result
  * comes back boxed, several results as an {@code Object[]}, and they go to the caller's result slots.
  */
-public abstract class CallSiteNode extends StatementNode implements SlotUser {
+public abstract class CallSiteNode extends StatementNode {
     /** Calls that compiled code makes through a cold site's boundary before it is dropped for the site's sake. */
     static final int COLD_CALLS = 1000;
 
@@ -43,17 +40,6 @@ public abstract class CallSiteNode extends StatementNode implements SlotUser {
         this.argumentTypes = type.params();
         this.resultSlots = resultSlots;
         this.resultTypes = type.results();
-    }
-
-    /** The result slots, and memory 0's size, which a callee may have grown. */
-    @Override
-    public void addSlots(BitSet reads, BitSet writes) {
-        for (int slot : resultSlots) {
-            writes.set(slot);
-        }
-        if (cachesMemory) {
-            writes.set(FunctionFrame.MEMORY_SIZE_SLOT);
-        }
     }
 
     /** The call's arguments, with slot 0 left for the callee's instance. */

@@ -17,7 +17,7 @@ import dev.enoki.wasm.nodes.StatementNode;
 public final class LoopBlockNode extends StatementNode implements BytecodeOSRNode {
     @Child private RegionNode body;
     @CompilationFinal private Object osrMetadata;
-    /** The slots the loop sets to zero at its start, and those its compiled code takes from the interpreter by type. */
+    /** The slots the loop clears at its start, and those its compiled code takes from the interpreter by type. */
     private final LoopSlots slots;
 
     /** Whether this loop has run in the interpreter, so that the counts of its branches say how it runs. */
@@ -31,8 +31,8 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
         this.unprofiledLoops = unprofiledLoops;
     }
 
-    void zeroDeadSlots(VirtualFrame frame) {
-        slots.zeroDead(frame);
+    void clearDeadSlots(VirtualFrame frame) {
+        slots.clearDead(frame);
     }
 
     /** Whether this loop ran compiled code before: an interpreted entry then goes there at once. */
@@ -77,7 +77,7 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
      */
     @Override
     public int execute(VirtualFrame frame) {
-        zeroDeadSlots(frame);
+        clearDeadSlots(frame);
         if (CompilerDirectives.inInterpreter()) {
             return executeInterpreted(frame);
         }
@@ -140,9 +140,9 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
 
     @Override
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
-        // The interpreter zeroed these before the transfer, but the OSR code reads the transferred slots as unknown
-        // values; zeroing them again here makes them constants in the compiled loop.
-        zeroDeadSlots(osrFrame);
+        // The interpreter cleared these before the transfer, but the OSR code reads the transferred slots as unknown
+        // values; clearing them again here makes them constants in the compiled loop.
+        clearDeadSlots(osrFrame);
         return body.execute(osrFrame, this, target);
     }
 

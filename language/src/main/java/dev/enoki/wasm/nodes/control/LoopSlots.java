@@ -16,7 +16,8 @@ import dev.enoki.wasm.module.ValueType;
  * every slot's type.
  */
 public final class LoopSlots {
-    private final SlotTransfer dead;
+    @CompilationFinal(dimensions = 1) private final int[] deadPrimitive;
+    @CompilationFinal(dimensions = 1) private final int[] deadObject;
     @CompilationFinal(dimensions = 1) private final int[] liveI32;
     @CompilationFinal(dimensions = 1) private final int[] liveI64;
     @CompilationFinal(dimensions = 1) private final int[] liveF32;
@@ -31,7 +32,8 @@ public final class LoopSlots {
 
     /** Both maps give each slot the type of the values it holds; {@code slotCount} slots exist at the loop. */
     public LoopSlots(Map<Integer, ValueType> dead, Map<Integer, ValueType> liveIn, int slotCount) {
-        this.dead = new SlotTransfer(dead);
+        this.deadPrimitive = slots(dead, null, true);
+        this.deadObject = slots(dead, null, false);
         this.liveI32 = slots(liveIn, ValueType.I32, true);
         this.liveI64 = slots(liveIn, ValueType.I64, true);
         this.liveF32 = slots(liveIn, ValueType.F32, true);
@@ -49,16 +51,20 @@ public final class LoopSlots {
     }
 
     /**
-     * At the loop's entry and back edge: sets the dead slots to zero (or null). Every safepoint and deoptimization
-     * point in compiled code carries the frame's state, so a slot left as it is keeps a value alive around the loop (a
-     * phi of the entry value and the last iteration's), which on HotSpot costs a stack move per iteration at the back
-     * edge's safepoint; set on both edges, the slot is one constant there. The interpreter sets them too: a few stores
-     * per iteration, and every test that runs a loop then checks the analysis, since a slot wrongly set reads as zero.
-     * Zero rather than cleared: a stretch of a huge function compiled apart copies every slot it may write back to
-     * the code around it, whether it wrote it or not, and a cleared slot may not be read.
+     * At the loop's entry and back edge: clears the dead slots. Every safepoint and deoptimization point in compiled
+     * code carries the frame's state, so a slot left as it is keeps a value alive around the loop (a phi of the entry
+     * value and the last iteration's), which on HotSpot costs a stack move per iteration at the back edge's safepoint;
+     * cleared on both edges, the slot is one constant there. The interpreter clears them too: a few stores per
+     * iteration, and every test that runs a loop then checks the analysis, since a slot wrongly cleared reads as zero.
      */
-    void zeroDead(VirtualFrame frame) {
-        dead.zero(frame);
+    @ExplodeLoop
+    void clearDead(VirtualFrame frame) {
+        for (int slot : deadPrimitive) {
+            frame.clearPrimitiveStatic(slot);
+        }
+        for (int slot : deadObject) {
+            frame.clearObjectStatic(slot);
+        }
     }
 
     /**
@@ -67,7 +73,7 @@ public final class LoopSlots {
      * general register, moved to and from an xmm register at each use (mandel's inner loop in OSR code ran 1.9 s
      * against 1.4 s compiled from the function's start), and each tag is one more value kept at the back edge. Here
      * the live slots are read and written by their types, so they enter the loop as typed values with constant tags;
-     * the carried ones are copied as they are, and the dead ones are set to zero by the loop itself.
+     * the carried ones are copied as they are, and the dead ones are cleared by the loop itself.
      */
     @ExplodeLoop
     void copyInto(VirtualFrame osrFrame, VirtualFrame parentFrame) {

@@ -191,7 +191,7 @@ public final class RegionNode extends Node {
      * the loop, which cost a hello world ~5 ms of start-up over its many short loops.
      */
     private Object backEdge(VirtualFrame frame, LoopBlockNode loop) {
-        loop.zeroDeadSlots(frame);
+        loop.clearDeadSlots(frame);
         TruffleSafepoint.poll(this);
         if (CompilerDirectives.inInterpreter()) {
             loop.interpretedIterations++;

@@ -3,9 +3,6 @@ package dev.enoki.wasm.nodes.variable;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.nodes.ExpressionNode;
-import dev.enoki.wasm.nodes.SlotUser;
-
-import java.util.BitSet;
 
 /**
  * Reads a frame slot: a local or a temporary of the operand stack. Slots have one static kind each (the validator
@@ -16,7 +13,7 @@ import java.util.BitSet;
  * which otherwise stays live, in a register or a stack slot, until the next value at that stack position overwrites
  * it. The interpreter leaves the slot as it is; only compiled code has frame states to keep small.
  */
-public final class SlotReadNode extends ExpressionNode implements SlotUser {
+public final class SlotReadNode extends ExpressionNode {
     private final int slot;
     private final boolean freesSlot;
 
@@ -38,11 +35,6 @@ public final class SlotReadNode extends ExpressionNode implements SlotUser {
     /** A second read of the same kind, for a value read on two paths (an if's parameters, a br_if's values). */
     public SlotReadNode copy() {
         return new SlotReadNode(slot, freesSlot);
-    }
-
-    @Override
-    public void addSlots(BitSet reads, BitSet writes) {
-        reads.set(slot);
     }
 
     @Override

@@ -3,24 +3,16 @@ package dev.enoki.wasm.nodes.variable;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
-import dev.enoki.wasm.nodes.SlotUser;
 import dev.enoki.wasm.nodes.StatementNode;
 
-import java.util.BitSet;
-
 /** Writes a value to a frame slot (local.set, spills, block results); one subclass per slot kind, so nothing is boxed. */
-public abstract class SlotWriteNode extends StatementNode implements SlotUser {
+public abstract class SlotWriteNode extends StatementNode {
     protected final int slot;
     @Child protected ExpressionNode value;
 
     SlotWriteNode(int slot, ExpressionNode value) {
         this.slot = slot;
         this.value = value;
-    }
-
-    @Override
-    public void addSlots(BitSet reads, BitSet writes) {
-        writes.set(slot);
     }
 
     public static SlotWriteNode create(ValueType type, int slot, ExpressionNode value) {
