@@ -3,6 +3,7 @@ package dev.enoki.wasm;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import dev.enoki.wasm.memory.ContextMemories;
+import dev.enoki.wasm.runtime.CallDepth;
 import dev.enoki.wasm.wasi.WasiEnvironment;
 
 /** Per-context state of Enoki. */
@@ -14,6 +15,7 @@ public final class WasmContext {
 
     private final boolean wasiEnabled;
     private final ContextMemories memories;
+    private final CallDepth callDepth = new CallDepth();
     private WasiEnvironment wasi;
 
     WasmContext(WasmLanguage language, TruffleLanguage.Env env) {
@@ -27,6 +29,11 @@ public final class WasmContext {
     /** The linear memories of this context, released together when it closes. */
     public ContextMemories memories() {
         return memories;
+    }
+
+    /** How deeply Wasm calls nest in this context, shared by its instances. */
+    public CallDepth callDepth() {
+        return callDepth;
     }
 
     /** The WASI state (descriptors, arguments, pre-opens) of this context, made when a WASI function first runs. */

@@ -22,8 +22,14 @@ public final class Trap extends AbstractTruffleException {
     public static final String INDIRECT_CALL_TYPE_MISMATCH = "indirect call type mismatch";
     public static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
 
+    /**
+     * Wasm frames a trap's stack trace keeps, innermost first: a runaway recursion traps some 50,000 calls deep
+     * ({@code CallDepth}), and the launcher printed every one of them.
+     */
+    static final int STACK_TRACE_LIMIT = 100;
+
     public Trap(String message, Node location) {
-        super(message, location);
+        super(message, null, STACK_TRACE_LIMIT, location);
     }
 
     /** Creates a trap; a boundary so that trapping paths stay out of compiled code. */

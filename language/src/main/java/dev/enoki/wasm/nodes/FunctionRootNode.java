@@ -11,6 +11,8 @@ import dev.enoki.wasm.WasmLanguage;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.control.RegionNode;
+import dev.enoki.wasm.runtime.CallDepth;
+import dev.enoki.wasm.runtime.WasmInstance;
 import dev.enoki.wasm.runtime.WasmNull;
 
 /**
@@ -114,11 +116,14 @@ public final class FunctionRootNode extends RootNode {
                 interpretedCalls++;
             }
         }
+        CallDepth depth = CompilerDirectives.castExact(frame.getArguments()[0], WasmInstance.class).callDepth();
+        depth.enter(this);
         enterLocals(frame);
         if (cachesMemory) {
             FunctionFrame.cacheMemory(frame);
         }
         body.execute(frame);
+        depth.exit();
         return results(frame);
     }
 

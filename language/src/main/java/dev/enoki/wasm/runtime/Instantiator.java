@@ -43,7 +43,7 @@ public final class Instantiator {
         this.code = code;
         this.module = code.module();
         this.importObject = importObject;
-        this.instance = new WasmInstance(module);
+        this.instance = new WasmInstance(module, context.callDepth());
     }
 
     /** @param importObject a polyglot object of namespaces (objects of fields), or null when there are no imports */
@@ -238,10 +238,14 @@ public final class Instantiator {
 
     private void start() {
         if (module.startFunction() >= 0) {
+            CallDepth depth = instance.callDepth();
+            int saved = depth.save();
             try {
                 instance.functions[module.startFunction()].callTarget().call(instance);
             } catch (StackOverflowError e) {
                 throw Trap.create(Trap.CALL_STACK_EXHAUSTED, null);
+            } finally {
+                depth.restore(saved);
             }
         }
     }

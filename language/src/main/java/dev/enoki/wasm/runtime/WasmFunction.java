@@ -102,11 +102,19 @@ public final class WasmFunction implements TruffleObject {
     Object execute(Object[] arguments, @Cached IndirectCallNode call) throws ArityException, UnsupportedTypeException {
         Object[] values = ValueConversion.argumentsFromHost(type, arguments);
         values[0] = instance;
+        if (instance == null) {
+            // A host function imported and exported again: no Wasm code runs.
+            return ValueConversion.resultToHost(type, call.call(callTarget(), values));
+        }
         Object result;
+        CallDepth depth = instance.callDepth();
+        int saved = depth.save();
         try {
             result = call.call(callTarget(), values);
         } catch (StackOverflowError e) {
             throw Trap.create(Trap.CALL_STACK_EXHAUSTED, null);
+        } finally {
+            depth.restore(saved);
         }
         return ValueConversion.resultToHost(type, result);
     }

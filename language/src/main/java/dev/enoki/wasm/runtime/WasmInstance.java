@@ -22,9 +22,11 @@ public final class WasmInstance {
     final Object[][] elementSegments;
     final byte[][] dataSegments;
     final Map<String, Object> exports = new LinkedHashMap<>();
+    private final CallDepth callDepth;
 
-    WasmInstance(WasmModule module) {
+    WasmInstance(WasmModule module, CallDepth callDepth) {
         this.module = module;
+        this.callDepth = callDepth;
         this.functions = new WasmFunction[module.functionCount()];
         this.tables = new WasmTable[module.tableCount()];
         this.memories = new LinearMemory[module.memoryCount()];
@@ -35,6 +37,11 @@ public final class WasmInstance {
 
     public WasmModule module() {
         return module;
+    }
+
+    /** The call depth of the context this instance belongs to. */
+    public CallDepth callDepth() {
+        return callDepth;
     }
 
     public WasmFunction function(int index) {
