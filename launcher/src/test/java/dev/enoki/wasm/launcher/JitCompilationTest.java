@@ -89,15 +89,35 @@ class JitCompilationTest {
     @Test
     void nestedLoopsCompiledOnTheStackKeepWhatTheyWrote() throws IOException {
         int n = 100_000;
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Result result = LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=nested", TestModules.wat("nested").toString(), Integer.toString(n));
+        assertPrintedWithALoopCompiledOnTheStack(result, nestedLoopsResult(n));
+    }
+
+    /**
+     * The same loops in a function taken as huge, with the code of its block run apart as a stretch (AstBuilder's size
+     * limits lowered): they are compiled on the stack inside the stretch, whose own root has no frame slots, and take
+     * their frame's layout from the function's frame, which the stretch runs on.
+     */
+    @Test
+    void nestedLoopsInAStretchOfAHugeFunctionCompiledOnTheStackKeepWhatTheyWrote() throws IOException {
+        int n = 100_000;
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars(),
+                        "-Denoki.hugeFunctionBytes=0", "-Denoki.outlinedMinNodes=1");
+        Result result = LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=nested", TestModules.wat("nested").toString(), Integer.toString(n));
+        assertPrintedWithALoopCompiledOnTheStack(result, nestedLoopsResult(n));
+        assertTrue(result.err().contains("part of nested<OSR"), result::toString);
+    }
+
+    /** What nested.wat computes: s = s * 31 + (i xor j) for i below n, j below 1000. */
+    private static int nestedLoopsResult(int n) {
         int s = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < 1000; j++) {
                 s = s * 31 + (i ^ j);
             }
         }
-        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
-        Result result = LauncherProcess.run(jvm, Map.of(), "--engine.TraceCompilation", "--invoke=nested", TestModules.wat("nested").toString(), Integer.toString(n));
-        assertPrintedWithALoopCompiledOnTheStack(result, s);
+        return s;
     }
 
     /**

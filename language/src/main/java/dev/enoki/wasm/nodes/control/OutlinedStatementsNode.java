@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -66,13 +67,10 @@ public final class OutlinedStatementsNode extends StatementNode {
         return result;
     }
 
-    /**
-     * Built on first use, when the enclosing root exists: the outlined root takes its frame descriptor, so that a loop
-     * inside the stretch finds the frame layout it expects when Truffle compiles it on the stack (OSR).
-     */
+    /** Built on first use: most stretches of a huge function never run. */
     private synchronized void createTarget() {
         if (target == null) {
-            target = new OutlinedRootNode(language, getRootNode(), functionName, statements).getCallTarget();
+            target = new OutlinedRootNode(language, functionName, statements).getCallTarget();
             statements = null;
         }
     }
@@ -81,8 +79,11 @@ public final class OutlinedStatementsNode extends StatementNode {
         private final String functionName;
         @Child private StatementSequenceNode statements;
 
-        OutlinedRootNode(TruffleLanguage<?> language, RootNode function, String functionName, StatementSequenceNode statements) {
-            super(language, function.getFrameDescriptor());
+        OutlinedRootNode(TruffleLanguage<?> language, String functionName, StatementSequenceNode statements) {
+            // The stretch runs on the function's frame, its argument, and never uses one of its own: an empty
+            // descriptor spares each interpreted call the allocation of a frame of the function's size. A loop in the
+            // stretch compiled on the stack (OSR) takes its frame's layout from the function's frame, not from here.
+            super(language, new FrameDescriptor());
             this.functionName = functionName;
             this.statements = statements;
         }
