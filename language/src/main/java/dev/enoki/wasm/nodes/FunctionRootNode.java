@@ -10,6 +10,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.enoki.wasm.WasmLanguage;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
+import dev.enoki.wasm.nodes.control.InliningBudget;
 import dev.enoki.wasm.nodes.control.RegionNode;
 import dev.enoki.wasm.runtime.CallDepth;
 import dev.enoki.wasm.runtime.WasmInstance;
@@ -29,6 +30,8 @@ public final class FunctionRootNode extends RootNode {
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     private final boolean cachesMemory;
     @Child private RegionNode body;
+    /** What the hot stretches of a huge function may add to this root's code. */
+    private final InliningBudget inliningBudget = new InliningBudget();
 
     public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, boolean cachesMemory, StatementNode[] body) {
         super(language, frameDescriptor);
@@ -39,6 +42,10 @@ public final class FunctionRootNode extends RootNode {
         this.resultTypes = type.results();
         this.cachesMemory = cachesMemory;
         this.body = RegionNode.functionBody(body);
+    }
+
+    public InliningBudget inliningBudget() {
+        return inliningBudget;
     }
 
     /** Below this many calls, a function whose loop asked for compiled code is left to its loops' compiled code. */

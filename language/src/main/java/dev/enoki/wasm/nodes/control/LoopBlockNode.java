@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 import dev.enoki.wasm.nodes.FunctionRootNode;
 import dev.enoki.wasm.nodes.StatementNode;
@@ -159,6 +160,20 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
     @Override
     public void restoreParentFrame(VirtualFrame osrFrame, VirtualFrame parentFrame) {
         slots.copyBack(osrFrame, parentFrame);
+    }
+
+    /**
+     * A copy (a hot stretch's code copied into its caller, {@link OutlinedStatementsNode}) is a loop of another root:
+     * it starts without the original's code compiled on the stack and without its cached root.
+     */
+    @Override
+    public Node copy() {
+        LoopBlockNode copy = (LoopBlockNode) super.copy();
+        copy.osrMetadata = null;
+        copy.root = null;
+        copy.compiledBefore = false;
+        copy.askedForCompiledCode = false;
+        return copy;
     }
 
     @Override

@@ -35,13 +35,13 @@ class HugeFunctionTest {
 
     private static String module() {
         StringBuilder w = new StringBuilder();
-        w.append("(module (func (export \"run\") (param $n i32) (param $trapAt i32) (result i32)\n");
+        w.append("(module (func (export \"run\") (param $n i32) (param $trapAt i32) (param $first i32) (param $cases i32) (result i32)\n");
         w.append(" (local $pc i32) (local $a i32) (local $b i32) (local $i i32) (local $j i32)\n");
         w.append(" (local.set $a (i32.const 1)) (local.set $b (i32.const 2))\n");
         w.append(" (block $exit (loop $next\n");
         w.append("  (br_if $exit (i32.ge_u (local.get $i) (local.get $n)))\n");
         w.append("  (local.set $i (i32.add (local.get $i) (i32.const 1)))\n");
-        w.append("  (local.set $pc (i32.rem_u (i32.mul (local.get $i) (i32.const 7)) (i32.const ").append(CASES).append(")))\n");
+        w.append("  (local.set $pc (i32.add (local.get $first) (i32.rem_u (i32.mul (local.get $i) (i32.const 7)) (local.get $cases))))\n");
         for (int k = 0; k < CASES; k++) {
             w.append("(block $c").append(k).append('\n');
         }
@@ -75,14 +75,14 @@ class HugeFunctionTest {
         return w.toString();
     }
 
-    /** The same loop in Java; -1 where the Wasm code traps. */
-    private static long expected(int n, int trapAt) {
+    /** The same loop in Java, over cases {@code first} to {@code first + cases - 1}; -1 where the Wasm code traps. */
+    private static long expected(int n, int trapAt, int first, int cases) {
         int a = 1;
         int b = 2;
         int i = 0;
         loop: while (Integer.compareUnsigned(i, n) < 0) {
             i++;
-            int k = Integer.remainderUnsigned(i * 7, CASES);
+            int k = first + Integer.remainderUnsigned(i * 7, cases);
             while (true) {
                 for (int r = 0; r < REPEATS; r++) {
                     a = (a ^ (k * 7 + r)) + Integer.rotateLeft(b, (k + r) % 32);
@@ -119,8 +119,26 @@ class HugeFunctionTest {
             Value run = WasmTestSupport.module(context, "huge", binary).newInstance().getMember("exports").getMember("run");
             for (int n : new int[]{0, 1, 50, 250, 299, 1000}) {
                 for (int round = 0; round < 3; round++) {
-                    assertEquals((int) expected(n, -1), run.execute(n, -1).asInt(), "run(" + n + ")");
+                    assertEquals((int) expected(n, -1, 0, CASES), run.execute(n, -1, 0, CASES).asInt(), "run(" + n + ")");
                 }
+            }
+        }
+    }
+
+    /**
+     * The last 46 cases only, each run thousands of times: after 500 calls in the interpreter a small case runs as a
+     * copy in the function's own code, until the copies fill the function's {@link InliningBudget} (46 cases of ~60
+     * nodes are more than it takes), so copied and called cases alternate, fall into each other and run the loop of
+     * case 1455. The results after each round are those of the loop in Java.
+     */
+    @Test
+    void hotCasesRunAsCopiesInTheFunctionsCodeAndComputeTheSame() {
+        int first = CASES - 46;
+        assertTrue(hasLoop(1455) && first <= 1455, "a hot case with a loop");
+        try (Context context = WasmTestSupport.context()) {
+            Value run = WasmTestSupport.module(context, "huge", WasmTestSupport.wat(module())).newInstance().getMember("exports").getMember("run");
+            for (int n : new int[]{100, 20_000, 50_000, 50_000}) {
+                assertEquals((int) expected(n, -1, first, 46), run.execute(n, -1, first, 46).asInt(), "run(" + n + ")");
             }
         }
     }
@@ -128,10 +146,10 @@ class HugeFunctionTest {
     @Test
     void trapInsideACaseShowsTheWasmFunction() {
         int trapAt = firstTrappingIteration();
-        assertEquals(-1, expected(1000, trapAt), "the Java model must trap too");
+        assertEquals(-1, expected(1000, trapAt, 0, CASES), "the Java model must trap too");
         try (Context context = WasmTestSupport.context()) {
             Value run = WasmTestSupport.module(context, "huge", WasmTestSupport.wat(module())).newInstance().getMember("exports").getMember("run");
-            PolyglotException e = assertThrows(PolyglotException.class, () -> run.execute(1000, trapAt));
+            PolyglotException e = assertThrows(PolyglotException.class, () -> run.execute(1000, trapAt, 0, CASES));
             assertTrue(e.isGuestException(), e::toString);
             assertEquals("unreachable", e.getMessage());
             String top = e.getPolyglotStackTrace().iterator().next().toString();
@@ -142,7 +160,7 @@ class HugeFunctionTest {
     /** An iteration that reaches the trapping case before the loop ends. */
     private static int firstTrappingIteration() {
         for (int i = 1; i < 1000; i++) {
-            if (expected(1000, i) == -1) {
+            if (expected(1000, i, 0, CASES) == -1) {
                 return i;
             }
         }
