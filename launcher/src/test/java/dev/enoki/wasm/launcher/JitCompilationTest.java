@@ -109,6 +109,60 @@ class JitCompilationTest {
         assertTrue(result.err().contains("part of nested<OSR"), result::toString);
     }
 
+    /**
+     * A switch in a loop, in a function taken as huge (AstBuilder's size limits lowered), so each of its cases is a
+     * stretch run apart. After some hundred calls in the interpreter, each is copied into the function's code
+     * (OutlinedStatementsNode.runInCaller), and the loop compiled on the stack runs the copies, case 1 falling into
+     * case 2 and case 2 running a loop of its own. The result is the same loop's in Java.
+     */
+    @Test
+    void hotStretchesCopiedIntoACompiledLoopComputeTheSame() throws IOException {
+        String module = """
+                        (module (func (export "run") (param $n i32) (result i32) (local $i i32) (local $a i32) (local $j i32)
+                          (local.set $a (i32.const 1))
+                          (block $exit (loop $next
+                            (br_if $exit (i32.ge_u (local.get $i) (local.get $n)))
+                            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                            (block $c3 (block $c2 (block $c1 (block $c0
+                                    (br_table $c0 $c1 $c2 $c3 (i32.rem_u (local.get $i) (i32.const 5))))
+                                  (local.set $a (i32.add (i32.mul (local.get $a) (i32.const 31)) (local.get $i)))
+                                  (br $next))
+                                (local.set $a (i32.xor (local.get $a) (i32.shl (local.get $i) (i32.const 3)))))
+                              (local.set $j (i32.and (local.get $i) (i32.const 3)))
+                              (block $done (loop $inner
+                                (br_if $done (i32.eqz (local.get $j)))
+                                (local.set $a (i32.rotl (local.get $a) (local.get $j)))
+                                (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+                                (br $inner)))
+                              (br $next))
+                            (local.set $a (i32.sub (local.get $a) (i32.const 7)))
+                            (br $next)))
+                          (local.get $a)))
+                        """;
+        int n = 3_000_000;
+        int a = 1;
+        for (int i = 1; i <= n; i++) {
+            int k = Math.min(i % 5, 3);
+            if (k == 0) {
+                a = a * 31 + i;
+            } else if (k == 3) {
+                a -= 7;
+            } else {
+                if (k == 1) {
+                    a ^= i << 3;
+                }
+                for (int j = i & 3; j != 0; j--) {
+                    a = Integer.rotateLeft(a, j);
+                }
+            }
+        }
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars(),
+                        "-Denoki.hugeFunctionBytes=0", "-Denoki.outlinedMinNodes=1");
+        Result result = LauncherProcess.run(jvm, Map.of(), "--experimental-options", "--engine.BackgroundCompilation=false", "--engine.TraceCompilation", "--invoke=run",
+                        TestModules.watText("hot-switch", module).toString(), Integer.toString(n));
+        assertPrintedWithALoopCompiledOnTheStack(result, a);
+    }
+
     /** What nested.wat computes: s = s * 31 + (i xor j) for i below n, j below 1000. */
     private static int nestedLoopsResult(int n) {
         int s = 0;
