@@ -30,8 +30,8 @@ public final class FunctionRootNode extends RootNode {
     @CompilationFinal(dimensions = 1) private final ValueType[] resultTypes;
     private final boolean cachesMemory;
     @Child private RegionNode body;
-    /** What the hot stretches of a huge function may add to this root's code. */
-    private final InliningBudget inliningBudget = new InliningBudget();
+    /** What the hot stretches of a huge function may add to this root's code; made when the first one asks. */
+    private InliningBudget inliningBudget;
 
     public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, boolean cachesMemory, StatementNode[] body) {
         super(language, frameDescriptor);
@@ -44,7 +44,10 @@ public final class FunctionRootNode extends RootNode {
         this.body = RegionNode.functionBody(body);
     }
 
-    public InliningBudget inliningBudget() {
+    public synchronized InliningBudget inliningBudget() {
+        if (inliningBudget == null) {
+            inliningBudget = new InliningBudget();
+        }
         return inliningBudget;
     }
 
