@@ -3,8 +3,10 @@ package dev.enoki.wasm.nodes.control;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -50,6 +52,8 @@ public final class OutlinedStatementsNode extends StatementNode {
     private static final int HOT_CALLS = 500;
     /** Nodes up to which a hot stretch runs in its caller's code: a stretch's own call costs much more than its code. */
     private static final int SMALL_NODES = 400;
+    /** Where each hot stretch runs, and why: {@code --log.wasm.stretches.level=FINE}. */
+    private static final TruffleLogger LOG = TruffleLogger.getLogger("wasm", "stretches");
 
     public OutlinedStatementsNode(TruffleLanguage<?> language, String functionName, StatementNode[] statements) {
         this.language = language;
@@ -76,18 +80,29 @@ public final class OutlinedStatementsNode extends StatementNode {
      * From the next execution on, runs a copy of the stretch's code here, in the caller's code, if the stretch is small
      * and the caller's compilation unit still has room for it. The caller's compiled code, if any, is thrown away.
      */
+    @TruffleBoundary
     private synchronized void runInCaller() {
         StatementSequenceNode code = ((OutlinedRootNode) ((RootCallTarget) target).getRootNode()).statements;
         int size = NodeUtil.countNodes(code);
+        String outcome = copyIntoCaller(code, size);
+        LOG.fine(() -> functionName + ": a stretch of " + size + " nodes, called " + HOT_CALLS + " times, " + outcome);
+    }
+
+    private String copyIntoCaller(StatementSequenceNode code, int size) {
         InliningBudget budget = switch (getRootNode()) {
             case OutlinedRootNode stretch -> stretch.budget;
             case FunctionRootNode function -> function.inliningBudget();
             default -> null;
         };
-        if (inCaller == null && size <= SMALL_NODES && budget != null && budget.take(size)) {
-            inCaller = insert(NodeUtil.cloneNode(code));
-            reportReplace(this, this, "hot stretch runs in its caller's code");
+        if (size > SMALL_NODES) {
+            return "stays a call: more than " + SMALL_NODES + " nodes";
         }
+        if (inCaller != null || budget == null || !budget.take(size)) {
+            return "stays a call: its caller's budget is spent";
+        }
+        inCaller = insert(NodeUtil.cloneNode(code));
+        reportReplace(this, this, "hot stretch runs in its caller's code");
+        return "runs in its caller's code";
     }
 
     /** A copy calls the same stretch: its call target is built first, so that the two do not each adopt its code. */

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -129,18 +133,28 @@ class HugeFunctionTest {
      * The last 46 cases only, each run thousands of times: after 500 calls in the interpreter a small case runs as a
      * copy in the function's own code, until the copies fill the function's {@link InliningBudget} (46 cases of ~60
      * nodes are more than it takes), so copied and called cases alternate, fall into each other and run the loop of
-     * case 1455. The results after each round are those of the loop in Java.
+     * case 1455. The results after each round are those of the loop in Java, and the log of the stretches (option
+     * {@code log.wasm.stretches.level}) shows where each hot one runs.
      */
     @Test
     void hotCasesRunAsCopiesInTheFunctionsCodeAndComputeTheSame() {
         int first = CASES - 46;
         assertTrue(hasLoop(1455) && first <= 1455, "a hot case with a loop");
-        try (Context context = WasmTestSupport.context()) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Context context = Context.newBuilder(WasmTestSupport.WASM).option("log.wasm.stretches.level", "FINE").logHandler(log).build()) {
             Value run = WasmTestSupport.module(context, "huge", WasmTestSupport.wat(module())).newInstance().getMember("exports").getMember("run");
             for (int n : new int[]{100, 20_000, 50_000, 50_000}) {
                 assertEquals((int) expected(n, -1, first, 46), run.execute(n, -1, first, 46).asInt(), "run(" + n + ")");
             }
         }
+        List<String> hot = log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("a stretch of")).toList();
+        // The br_table's segment, too large to copy; the 46 cases, and case 1453, which case 1454 falls through into.
+        assertTrue(fallsThrough(first) && !fallsThrough(first - 1));
+        assertEquals(48, hot.size(), hot::toString);
+        assertEquals(1, hot.stream().filter(line -> line.endsWith("stays a call: more than 400 nodes")).count(), hot::toString);
+        long copied = hot.stream().filter(line -> line.endsWith("runs in its caller's code")).count();
+        long spent = hot.stream().filter(line -> line.endsWith("stays a call: its caller's budget is spent")).count();
+        assertTrue(copied > 0 && spent > 0 && copied + spent == 47, hot::toString);
     }
 
     @Test
