@@ -7,7 +7,7 @@ package dev.enoki.wasm.nodes.control;
  */
 public final class InliningBudget {
     /** About the size of sqlite's opcode loop without its stretches, so at most about twice that loop. */
-    private static final int NODES = 2000;
+    static final int NODES = 2000;
     private int taken;
 
     /** Takes {@code nodes} from the budget; false, taking nothing, if they do not fit. */

@@ -152,9 +152,19 @@ class HugeFunctionTest {
         assertTrue(fallsThrough(first) && !fallsThrough(first - 1));
         assertEquals(48, hot.size(), hot::toString);
         assertEquals(1, hot.stream().filter(line -> line.endsWith("stays a call: more than 400 nodes")).count(), hot::toString);
-        long copied = hot.stream().filter(line -> line.endsWith("runs in its caller's code")).count();
-        long spent = hot.stream().filter(line -> line.endsWith("stays a call: its caller's budget is spent")).count();
-        assertTrue(copied > 0 && spent > 0 && copied + spent == 47, hot::toString);
+        List<Integer> copied = sizes(hot, "runs in its caller's code");
+        List<Integer> refused = sizes(hot, "stays a call: its caller's budget is spent");
+        assertTrue(!copied.isEmpty() && !refused.isEmpty() && copied.size() + refused.size() == 47, hot::toString);
+        // First come: the copies fit the budget, and each case refused would have gone past it.
+        int taken = copied.stream().mapToInt(Integer::intValue).sum();
+        assertTrue(taken <= InliningBudget.NODES, hot::toString);
+        assertTrue(refused.stream().allMatch(size -> taken + size > InliningBudget.NODES), hot::toString);
+    }
+
+    /** The sizes in nodes of the stretches whose log line ends with {@code outcome}. */
+    private static List<Integer> sizes(List<String> log, String outcome) {
+        return log.stream().filter(line -> line.endsWith(outcome))
+                        .map(line -> Integer.parseInt(line.replaceFirst(".*a stretch of (\\d+) nodes.*", "$1"))).toList();
     }
 
     @Test
