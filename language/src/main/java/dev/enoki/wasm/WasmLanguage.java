@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
 import dev.enoki.wasm.binary.ModuleReader;
 import dev.enoki.wasm.interop.ModuleObject;
 import dev.enoki.wasm.interop.WebAssemblyBinding;
@@ -65,21 +66,37 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         }
         WasmModule module = ModuleReader.read(source.getName(), source.getBytes().toByteArray());
         ModuleValidator.validate(module);
-        return new ModuleRootNode(this, new ModuleObject(new ModuleCode(this, module))).getCallTarget();
+        ModuleCode code = new ModuleCode(this, module, source);
+        return new ModuleRootNode(this, source.getName(), code.sourceSection(), new ModuleObject(code)).getCallTarget();
     }
 
     /** Returns the decoded module; shared engines may reuse it across contexts, since a module is immutable data. */
     private static final class ModuleRootNode extends RootNode {
+        private final String sourceName;
+        private final SourceSection sourceSection;
         private final ModuleObject module;
 
-        ModuleRootNode(WasmLanguage language, ModuleObject module) {
+        ModuleRootNode(WasmLanguage language, String sourceName, SourceSection sourceSection, ModuleObject module) {
             super(language);
+            this.sourceName = sourceName;
+            this.sourceSection = sourceSection;
             this.module = module;
         }
 
         @Override
         public Object execute(VirtualFrame frame) {
             return module;
+        }
+
+        /** As profilers and stack traces show the evaluation of a source: the module it decodes to. */
+        @Override
+        public String getName() {
+            return "module " + sourceName;
+        }
+
+        @Override
+        public SourceSection getSourceSection() {
+            return sourceSection;
         }
     }
 }

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.NodeUtil;
 import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.SourceSection;
 import dev.enoki.wasm.WasmLanguage;
 import dev.enoki.wasm.module.FuncType;
 import dev.enoki.wasm.module.ValueType;
@@ -24,6 +25,7 @@ import dev.enoki.wasm.runtime.WasmNull;
  */
 public final class FunctionRootNode extends RootNode {
     private final String name;
+    private final SourceSection sourceSection;
     @CompilationFinal(dimensions = 1) private final ValueType[] localTypes;
     private final int paramCount;
     @CompilationFinal(dimensions = 1) private final int[] resultSlots;
@@ -33,9 +35,11 @@ public final class FunctionRootNode extends RootNode {
     /** What the hot stretches of a huge function may add to this root's code; made when the first one asks. */
     private InliningBudget inliningBudget;
 
-    public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, ValueType[] localTypes, FuncType type, int[] resultSlots, boolean cachesMemory, StatementNode[] body) {
+    public FunctionRootNode(WasmLanguage language, FrameDescriptor frameDescriptor, String name, SourceSection sourceSection, ValueType[] localTypes, FuncType type, int[] resultSlots,
+                    boolean cachesMemory, StatementNode[] body) {
         super(language, frameDescriptor);
         this.name = name;
+        this.sourceSection = sourceSection;
         this.localTypes = localTypes;
         this.paramCount = type.paramCount();
         this.resultSlots = resultSlots;
@@ -199,6 +203,11 @@ public final class FunctionRootNode extends RootNode {
     @Override
     public String getName() {
         return name;
+    }
+
+    @Override
+    public SourceSection getSourceSection() {
+        return sourceSection;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.enoki.wasm.runtime;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.enoki.wasm.WasmLanguage;
 import dev.enoki.wasm.module.ExternKind;
@@ -28,14 +30,17 @@ public final class ModuleCode {
 
     private final WasmLanguage language;
     private final WasmModule module;
+    /** Where the module came from; a binary source has no text to point into, so a section that is not available. */
+    private final SourceSection sourceSection;
     private final int firstDefined;
     private final CallTarget[] targets;
     /** The copies after the first of small self-recursive functions, by defined function, built on demand. */
     private final CallTarget[][] recursionCopies;
 
-    public ModuleCode(WasmLanguage language, WasmModule module) {
+    public ModuleCode(WasmLanguage language, WasmModule module, Source source) {
         this.language = language;
         this.module = module;
+        this.sourceSection = source.createUnavailableSection();
         this.firstDefined = module.importedCount(ExternKind.FUNCTION);
         this.targets = new CallTarget[module.functionTypes().length];
         this.recursionCopies = new CallTarget[targets.length][];
@@ -48,6 +53,14 @@ public final class ModuleCode {
 
     public WasmModule module() {
         return module;
+    }
+
+    /**
+     * The source section of the module's code. Tools need one on each function's root: Truffle's CPU sampler, run from
+     * a launcher ({@code --cpusampler}), leaves out the frames of roots without a section.
+     */
+    public SourceSection sourceSection() {
+        return sourceSection;
     }
 
     /** The call target of defined function {@code functionIndex} (in the function index space, imports first). */

@@ -205,7 +205,7 @@ public final class AstBuilder {
         if (small && selfCalls.size() == 1) {
             selfCalls.get(0).callRecursionCopy(ModuleCode.nextRecursionCopy(copy));
         }
-        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), localTypes, type, resultSlots, cachesMemory, body.statements());
+        return new FunctionRootNode(language, frame.build(), module.functionName(functionIndex), code.sourceSection(), localTypes, type, resultSlots, cachesMemory, body.statements());
     }
 
     // ---- the control stack ----

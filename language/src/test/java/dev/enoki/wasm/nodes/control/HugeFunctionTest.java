@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
 
+import com.oracle.truffle.tools.profiler.CPUSampler;
+
 import dev.enoki.wasm.interop.WasmTestSupport;
+import dev.enoki.wasm.tools.CpuSamplerTest;
 
 /**
  * A function past the huge-function threshold: a dispatch loop over {@value #CASES} switch cases, whose cases the AST
@@ -165,6 +169,30 @@ class HugeFunctionTest {
     private static List<Integer> sizes(List<String> log, String outcome) {
         return log.stream().filter(line -> line.endsWith(outcome))
                         .map(line -> Integer.parseInt(line.replaceFirst(".*a stretch of (\\d+) nodes.*", "$1"))).toList();
+    }
+
+    /**
+     * To a profiler the stretches are the function's own code: Truffle's CPU sampler shows a stretch's time as the
+     * function's, as if the function called itself, and under no other name.
+     */
+    @Test
+    void samplesInTheCasesCountForTheFunction() {
+        Map<String, Integer> hits;
+        try (Context context = WasmTestSupport.context()) {
+            CPUSampler sampler = CPUSampler.find(context.getEngine());
+            sampler.setPeriod(1);
+            sampler.setCollecting(true);
+            Value run = WasmTestSupport.module(context, "huge", WasmTestSupport.wat(module())).newInstance().getMember("exports").getMember("run");
+            for (int round = 0; round < 3; round++) {
+                assertEquals((int) expected(50_000, -1, 0, CASES), run.execute(50_000, -1, 0, CASES).asInt());
+            }
+            sampler.setCollecting(false);
+            hits = CpuSamplerTest.hitsByPath(sampler);
+        }
+        // Below the polyglot call: run, and run's stretches as "run".
+        List<String> below = hits.keySet().stream().filter(path -> path.contains("/")).map(path -> path.substring(path.indexOf('/') + 1)).toList();
+        assertTrue(below.contains("run") && below.stream().allMatch(path -> path.matches("run(/run)*")), hits::toString);
+        assertTrue(hits.entrySet().stream().anyMatch(e -> e.getKey().endsWith("/run") && e.getValue() > 0), hits::toString);
     }
 
     @Test
