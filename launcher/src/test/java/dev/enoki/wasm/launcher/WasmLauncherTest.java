@@ -7,6 +7,7 @@ import dev.enoki.wasm.launcher.LauncherProcess.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The {@code wasm} command end to end, in a separate JVM: output, messages and exit status. */
@@ -173,5 +174,28 @@ class WasmLauncherTest {
     void engineOptionsArePassedToTheEngine() {
         Result result = LauncherProcess.run("--engine.WarnInterpreterOnly=false", "--wasm.Builtins=", TestModules.wat("hello").toString());
         assertFailure(result, 1, "unknown import wasi_snapshot_preview1.fd_write: the program expects a WASI function that this launcher does not provide");
+    }
+
+    /** Truffle's CPU sampler ships with the launcher, and its histogram names the Wasm functions that ran. */
+    @Test
+    void cpuSamplerNamesTheWasmFunctions() {
+        Path module = TestModules.watText("spin", """
+                        (module
+                          (func $spin (export "spin") (param $n i32) (result i32) (local $s i32)
+                            (loop $l
+                              (local.set $s (i32.add (local.get $s) (call $step (local.get $n))))
+                              (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+                            (local.get $s))
+                          (func $step (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3))))
+                        """);
+        Result result = LauncherProcess.run("--cpusampler", "--invoke=spin", module.toString(), "20000000");
+        assertEquals(0, result.status(), result::toString);
+        List<String> lines = result.out().lines().toList();
+        // 3 * (1 + 2 + ... + n), wrapped to an i32.
+        assertEquals(Integer.toString((int) (3L * 20_000_000 * 20_000_001 / 2)), lines.get(0), result::toString);
+        assertTrue(lines.stream().anyMatch(line -> line.matches("Sampling Histogram\\. Recorded [1-9]\\d* samples.*")), result::toString);
+        for (String function : List.of("spin", "step")) {
+            assertTrue(lines.stream().anyMatch(line -> line.matches(" " + function + " +\\|\\|.*spin\\.wasm.*")), () -> function + " in " + result);
+        }
     }
 }
