@@ -95,6 +95,7 @@ public final class WasmLauncher extends AbstractLanguageLauncher {
                         + "each result is printed on its own line.");
         launcherOption("--version", "Print the versions of Enoki, Truffle and Java, and whether the JIT is on, then exit.");
         launcherOption("--engine.TraceCompilation", "Print a line for each Wasm function the JIT compiles (bin/wasm turns the JIT on).");
+        launcherOption("--cpusampler", "Print the time spent in each Wasm function at exit (Truffle's CPU sampler; --help:tools lists its options).");
     }
 
     @Override

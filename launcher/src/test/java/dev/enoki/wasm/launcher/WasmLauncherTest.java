@@ -151,6 +151,7 @@ class WasmLauncherTest {
         assertTrue(result.out().contains("Usage: wasm [options] file.wasm [args...]"), result::toString);
         assertTrue(result.out().contains("--dir=HOST[::GUEST]"), result::toString);
         assertTrue(result.out().contains("--invoke=NAME"), result::toString);
+        assertTrue(result.out().contains("--cpusampler"), result::toString);
     }
 
     @Test
