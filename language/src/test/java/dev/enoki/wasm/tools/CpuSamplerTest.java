@@ -2,7 +2,6 @@ package dev.enoki.wasm.tools;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,23 +32,28 @@ public class CpuSamplerTest {
     void samplesNameTheWasmFunctionsCallerAboveCallee() {
         Map<String, Integer> hits;
         try (Context context = WasmTestSupport.context()) {
-            CPUSampler sampler = CPUSampler.find(context.getEngine());
-            sampler.setPeriod(1);
-            sampler.setCollecting(true);
             Value spin = WasmTestSupport.exports(context, SPIN).getMember("spin");
-            for (int i = 0; i < 10; i++) {
-                spin.execute(1_000_000);
-            }
-            sampler.setCollecting(false);
-            hits = hitsByPath(sampler);
+            hits = sample(context, () -> {
+                for (int i = 0; i < 10; i++) {
+                    spin.execute(1_000_000);
+                }
+            });
         }
         String spin = pathEndingWith(hits, "spin");
         String step = pathEndingWith(hits, "spin/step");
         assertTrue(hits.get(step) > 0 && hits.get(spin) >= hits.get(step), hits::toString);
     }
 
-    /** Every call path the sampler saw, as names joined by '/', with its hits (its own and its callees'). */
-    public static Map<String, Integer> hitsByPath(CPUSampler sampler) {
+    /**
+     * Runs {@code work} under the sampler, every millisecond; returns every call path it saw, as names joined by '/',
+     * with its hits (its own and its callees').
+     */
+    public static Map<String, Integer> sample(Context context, Runnable work) {
+        CPUSampler sampler = CPUSampler.find(context.getEngine());
+        sampler.setPeriod(1);
+        sampler.setCollecting(true);
+        work.run();
+        sampler.setCollecting(false);
         Map<String, Integer> hits = new TreeMap<>();
         for (CPUSamplerData data : sampler.getDataList()) {
             data.getThreadData().values().forEach(roots -> roots.forEach(root -> addPaths(root, "", hits)));
@@ -64,8 +68,8 @@ public class CpuSamplerTest {
     }
 
     /** The one path that ends with {@code suffix}, after a host frame (the polyglot call). */
-    public static String pathEndingWith(Map<String, Integer> hits, String suffix) {
-        List<String> found = new ArrayList<>(hits.keySet().stream().filter(path -> path.endsWith("/" + suffix)).toList());
+    private static String pathEndingWith(Map<String, Integer> hits, String suffix) {
+        List<String> found = hits.keySet().stream().filter(path -> path.endsWith("/" + suffix)).toList();
         assertTrue(found.size() == 1, () -> suffix + " in " + hits);
         return found.get(0);
     }

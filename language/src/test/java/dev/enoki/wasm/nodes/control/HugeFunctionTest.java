@@ -14,8 +14,6 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
 
-import com.oracle.truffle.tools.profiler.CPUSampler;
-
 import dev.enoki.wasm.interop.WasmTestSupport;
 import dev.enoki.wasm.tools.CpuSamplerTest;
 
@@ -179,15 +177,12 @@ class HugeFunctionTest {
     void samplesInTheCasesCountForTheFunction() {
         Map<String, Integer> hits;
         try (Context context = WasmTestSupport.context()) {
-            CPUSampler sampler = CPUSampler.find(context.getEngine());
-            sampler.setPeriod(1);
-            sampler.setCollecting(true);
             Value run = WasmTestSupport.module(context, "huge", WasmTestSupport.wat(module())).newInstance().getMember("exports").getMember("run");
-            for (int round = 0; round < 3; round++) {
-                assertEquals((int) expected(50_000, -1, 0, CASES), run.execute(50_000, -1, 0, CASES).asInt());
-            }
-            sampler.setCollecting(false);
-            hits = CpuSamplerTest.hitsByPath(sampler);
+            hits = CpuSamplerTest.sample(context, () -> {
+                for (int round = 0; round < 3; round++) {
+                    assertEquals((int) expected(50_000, -1, 0, CASES), run.execute(50_000, -1, 0, CASES).asInt());
+                }
+            });
         }
         // Below the polyglot call: run, and run's stretches as "run".
         List<String> below = hits.keySet().stream().filter(path -> path.contains("/")).map(path -> path.substring(path.indexOf('/') + 1)).toList();
