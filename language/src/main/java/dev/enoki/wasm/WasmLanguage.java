@@ -67,18 +67,16 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         WasmModule module = ModuleReader.read(source.getName(), source.getBytes().toByteArray());
         ModuleValidator.validate(module);
         ModuleCode code = new ModuleCode(this, module, source);
-        return new ModuleRootNode(this, source.getName(), code.sourceSection(), new ModuleObject(code)).getCallTarget();
+        return new ModuleRootNode(this, code.sourceSection(), new ModuleObject(code)).getCallTarget();
     }
 
     /** Returns the decoded module; shared engines may reuse it across contexts, since a module is immutable data. */
     private static final class ModuleRootNode extends RootNode {
-        private final String sourceName;
         private final SourceSection sourceSection;
         private final ModuleObject module;
 
-        ModuleRootNode(WasmLanguage language, String sourceName, SourceSection sourceSection, ModuleObject module) {
+        ModuleRootNode(WasmLanguage language, SourceSection sourceSection, ModuleObject module) {
             super(language);
-            this.sourceName = sourceName;
             this.sourceSection = sourceSection;
             this.module = module;
         }
@@ -91,7 +89,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         /** As profilers and stack traces show the evaluation of a source: the module it decodes to. */
         @Override
         public String getName() {
-            return "module " + sourceName;
+            return "module " + sourceSection.getSource().getName();
         }
 
         @Override
