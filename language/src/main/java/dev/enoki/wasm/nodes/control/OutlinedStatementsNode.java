@@ -89,14 +89,14 @@ public final class OutlinedStatementsNode extends StatementNode {
     }
 
     private String copyIntoCaller(StatementSequenceNode code, int size) {
+        if (size > SMALL_NODES) {
+            return "stays a call: more than " + SMALL_NODES + " nodes";
+        }
         InliningBudget budget = switch (getRootNode()) {
             case OutlinedRootNode stretch -> stretch.budget;
             case FunctionRootNode function -> function.inliningBudget();
             default -> null;
         };
-        if (size > SMALL_NODES) {
-            return "stays a call: more than " + SMALL_NODES + " nodes";
-        }
         if (inCaller != null || budget == null || !budget.take(size)) {
             return "stays a call: its caller's budget is spent";
         }
