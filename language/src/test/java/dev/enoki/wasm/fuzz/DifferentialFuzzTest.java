@@ -24,12 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Differential testing against V8 (node): random valid modules from binaryen's {@code wasm-opt -ttf} must behave the
  * same on both engines, and randomly mutated binaries must be accepted or rejected as V8 does, failing only with a
- * syntax error, never an internal one. Seeds are fixed, so a failure reproduces; {@code -Denoki.fuzz.modules=N} and
+ * syntax error, never an internal one ({@link FeaturesPastWasm2} sets apart the mutants node 20 accepts only through
+ * a proposal past Wasm 2.0). Seeds are fixed, so a failure reproduces; {@code -Denoki.fuzz.modules=N} and
  * {@code -Denoki.fuzz.seed=S} run more or other cases.
  */
 class DifferentialFuzzTest {
@@ -89,7 +91,11 @@ class DifferentialFuzzTest {
             Path input = work.resolve("seed" + i + ".dat");
             Path output = work.resolve("fuzz" + i + ".wasm");
             Files.write(input, entropy);
-            List<String> command = new ArrayList<>(List.of("wasm-opt", input.toString(), "-ttf", "-o", output.toString()));
+            // The spec lets an engine choose the payload of a NaN it makes from a NaN, and a NaN reinterpreted as an
+            // integer shows it (V8 and Enoki differ there: seed 777, module 214). --denan makes every NaN 0 where it
+            // is made, on both engines, so only that choice is hidden: a NaN where the other engine has a number
+            // still shows, as 0.
+            List<String> command = new ArrayList<>(List.of("wasm-opt", input.toString(), "-ttf", "--denan", "-o", output.toString()));
             command.addAll(List.of(FEATURES));
             run(command);
             if (Files.exists(output)) {
@@ -170,7 +176,8 @@ class DifferentialFuzzTest {
             Files.write(work.resolve(name), bytes);
             mutants.put(name, bytes);
         }
-        List<String> command = new ArrayList<>(List.of("node", "--no-warnings", nodeScripts.resolve("validate-node.js").toString()));
+        // Tail calls are a Wasm 3.0 feature that node 20 accepts unless told not to; a flipped bit turns a call into one.
+        List<String> command = new ArrayList<>(List.of("node", "--no-warnings", "--no-experimental-wasm-return-call", nodeScripts.resolve("validate-node.js").toString()));
         mutants.keySet().forEach(n -> command.add(work.resolve(n).toString()));
         Map<String, Boolean> v8Valid = new HashMap<>();
         for (String line : run(command).split("\n")) {
@@ -181,27 +188,31 @@ class DifferentialFuzzTest {
         }
         List<String> problems = new ArrayList<>();
         int rejected = 0;
+        Map<String, Integer> pastWasm2 = new TreeMap<>();
         try (Context context = Context.newBuilder("wasm").option("engine.WarnInterpreterOnly", "false").build()) {
             for (Map.Entry<String, byte[]> mutant : mutants.entrySet()) {
-                boolean valid;
+                String error = null;
                 try {
                     context.eval(Source.newBuilder("wasm", ByteSequence.create(mutant.getValue()), mutant.getKey()).build());
-                    valid = true;
                 } catch (PolyglotException e) {
                     if (!e.isSyntaxError()) {
                         problems.add(mutant.getKey() + ": not a syntax error: " + e);
                         continue;
                     }
-                    valid = false;
+                    error = e.getMessage();
                     rejected++;
                 }
-                Boolean expected = v8Valid.get(mutant.getKey());
-                if (expected == null || expected != valid) {
-                    problems.add(mutant.getKey() + ": Enoki says " + (valid ? "valid" : "invalid") + ", V8 says " + expected);
+                Boolean v8 = v8Valid.get(mutant.getKey());
+                String feature = error != null && Boolean.TRUE.equals(v8) ? FeaturesPastWasm2.explain(mutant.getValue(), error) : null;
+                if (feature != null) {
+                    pastWasm2.merge(feature, 1, Integer::sum);
+                } else if (v8 == null || v8 != (error == null)) {
+                    problems.add(mutant.getKey() + ": Enoki says " + (error == null ? "valid" : "invalid (" + error + ")") + ", V8 says " + v8);
                 }
             }
         }
-        System.out.println("fuzz: " + mutants.size() + " mutated binaries, " + rejected + " rejected, " + problems.size() + " disagreements with V8");
+        System.out.println("fuzz: " + mutants.size() + " mutated binaries, " + rejected + " rejected, " + problems.size() + " disagreements with V8; not compared, "
+                        + "valid on V8 only through a proposal past Wasm 2.0 that node 20 ships: " + (pastWasm2.isEmpty() ? "none" : pastWasm2));
         assertEquals(List.of(), problems, "mutated binaries");
     }
 }
