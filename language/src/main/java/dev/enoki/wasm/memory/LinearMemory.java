@@ -211,15 +211,14 @@ public final class LinearMemory implements TruffleObject {
      * makes the check a speculation Graal may move: in a loop it counts, it checks the range of addresses once before
      * the loop (speculative guard movement), where a check that only leaves the code stays in every iteration.
      * matmul's inner loop kept four checks per two iterations: 0.63-0.71 s a run, 0.55-0.58 s without them. An access
-     * that went past the limit before keeps its check in place, so that a program that traps again and again is
-     * not compiled again each time.
+     * that went past the limit before keeps its check in place and traps from compiled code: leaving that code at
+     * each trap made HotSpot throw it away after a few, so a function that traps again and again (an embedder that
+     * catches the trap and calls again) was compiled 16 times and then no more ("Deopt taken too many times").
      */
     private static void pastTheLimit(Node location) {
         if (location instanceof BoundsCheckedAccess access && !access.wentPastTheLimit()) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             access.wentPastTheLimitNow();
-        } else {
-            CompilerDirectives.transferToInterpreter();
         }
     }
 
@@ -259,7 +258,7 @@ public final class LinearMemory implements TruffleObject {
     }
 
     /** memory.fill: traps before writing anything when the range is out of bounds. */
-    @TruffleBoundary
+    @TruffleBoundary(transferToInterpreterOnException = false)
     public void fill(int destination, byte value, int length, Node location) {
         MemorySegment s = segment;
         long d = Integer.toUnsignedLong(destination);
@@ -271,7 +270,7 @@ public final class LinearMemory implements TruffleObject {
     }
 
     /** memory.copy within this memory or from {@code source}; overlapping ranges copy as if through a buffer. */
-    @TruffleBoundary
+    @TruffleBoundary(transferToInterpreterOnException = false)
     public void copyFrom(LinearMemory source, int destination, int sourceAddress, int length, Node location) {
         MemorySegment to = segment;
         MemorySegment from = source.segment;
@@ -285,7 +284,7 @@ public final class LinearMemory implements TruffleObject {
     }
 
     /** memory.init and active data segments: copies {@code length} bytes of {@code data} from {@code dataOffset}. */
-    @TruffleBoundary
+    @TruffleBoundary(transferToInterpreterOnException = false)
     public void initialize(byte[] data, int destination, int dataOffset, int length, Node location) {
         MemorySegment s = segment;
         long d = Integer.toUnsignedLong(destination);

@@ -34,8 +34,8 @@ public final class CallDepth {
 
     /** At a Wasm function's entry; traps past the limit. */
     public void enter(Node location) {
-        if (++depth > LIMIT) {
-            CompilerDirectives.transferToInterpreter();
+        depth++;
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, depth > LIMIT)) {
             throw Trap.create(Trap.CALL_STACK_EXHAUSTED, location);
         }
     }

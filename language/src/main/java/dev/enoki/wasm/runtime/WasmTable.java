@@ -90,7 +90,7 @@ public final class WasmTable implements TruffleObject {
         return old;
     }
 
-    @TruffleBoundary
+    @TruffleBoundary(transferToInterpreterOnException = false)
     public void fill(int start, Object value, int length, Node location) {
         long s = Integer.toUnsignedLong(start);
         long n = Integer.toUnsignedLong(length);
@@ -101,7 +101,7 @@ public final class WasmTable implements TruffleObject {
     }
 
     /** table.copy and table.init: copies {@code length} references from {@code source} into this table. */
-    @TruffleBoundary
+    @TruffleBoundary(transferToInterpreterOnException = false)
     public void copyFrom(Object[] source, int sourceStart, int destination, int length, Node location) {
         long s = Integer.toUnsignedLong(sourceStart);
         long d = Integer.toUnsignedLong(destination);

@@ -325,6 +325,31 @@ class JitCompilationTest {
     }
 
     /**
+     * Functions that trap in one call of ten, each in its own way (traps.wat), called 100,000 times by a host that
+     * catches the traps: each is compiled a few times, and keeps its code. When every trap left compiled code for the
+     * interpreter, HotSpot threw the code away after a few traps, and each function was compiled 16 times, until
+     * Truffle stopped compiling it ("Deopt taken too many times").
+     */
+    @Test
+    void aFunctionThatTrapsAgainAndAgainKeepsItsCompiledCode() throws IOException {
+        List<String> jvm = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compilerJars());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        int calls = 100_000;
+        Result result = LauncherProcess.runMain(java, jvm, Map.of(), TrapsAgainAndAgain.class.getName(), TestModules.wat("traps").toString(), Integer.toString(calls));
+        assertEquals(0, result.status(), result::toString);
+        long returned = calls - calls / 10;
+        // With x = 1: load 1 + the zero at address 0; 1000000 / 1; trunc(1000 / 1); 1 + 1; the table's $twice of 1.
+        String expected = "load " + calls / 10 + " " + returned + "\ndivide " + calls / 10 + " " + returned * 1_000_000 + "\ntruncate " + calls / 10 + " " + returned * 1000
+                        + "\nunreachable " + calls / 10 + " " + returned * 2 + "\nindirect " + calls / 10 + " " + returned * 2 + "\n";
+        assertEquals(expected, result.out(), result::toString);
+        assertFalse(result.err().contains("opt failed"), result::toString);
+        for (String function : new String[]{"load", "divide", "truncate", "unreachable", "indirect"}) {
+            long compilations = Pattern.compile("opt done [^\\n]*wasm:" + function + " ").matcher(result.err()).results().count();
+            assertTrue(compilations >= 1 && compilations <= 4, function + ": " + compilations + " compilations\n" + result);
+        }
+    }
+
+    /**
      * A function keeps its memory's size in its frame, and compiled code takes it to be unchanged after a call until
      * a call from that site has grown the memory (CallSiteNode.afterCall): here the loop of grow-in-call.wat, compiled
      * on the stack with its callee inlined. The callee grows the memory by 0 pages each time but once, by 1 page, in

@@ -33,18 +33,15 @@ public final class CallIndirectNode extends CallSiteNode {
         Object[] values = evaluateArguments(frame);
         int i = index.executeI32(frame);
         Object[] elements = FunctionFrame.instance(frame).table(tableIndex).elements();
-        if (Integer.compareUnsigned(i, elements.length) >= 0) {
-            CompilerDirectives.transferToInterpreter();
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, Integer.compareUnsigned(i, elements.length) >= 0)) {
             throw Trap.create(Trap.UNDEFINED_ELEMENT, this);
         }
         Object element = elements[i];
-        if (element == WasmNull.INSTANCE) {
-            CompilerDirectives.transferToInterpreter();
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, element == WasmNull.INSTANCE)) {
             throw uninitialized(i);
         }
         WasmFunction function = (WasmFunction) element;
-        if (function.typeId() != expectedTypeId) {
-            CompilerDirectives.transferToInterpreter();
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, function.typeId() != expectedTypeId)) {
             throw Trap.create(Trap.INDIRECT_CALL_TYPE_MISMATCH, this);
         }
         Object result = dispatch(dispatch, function, values);

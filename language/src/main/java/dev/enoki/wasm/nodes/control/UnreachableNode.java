@@ -1,6 +1,5 @@
 package dev.enoki.wasm.nodes.control;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.errors.Trap;
 import dev.enoki.wasm.nodes.StatementNode;
@@ -8,7 +7,6 @@ import dev.enoki.wasm.nodes.StatementNode;
 public final class UnreachableNode extends StatementNode {
     @Override
     public int execute(VirtualFrame frame) {
-        CompilerDirectives.transferToInterpreter();
         throw Trap.create(Trap.UNREACHABLE, this);
     }
 }

@@ -38,7 +38,7 @@ final class I32TruncateNode extends ExpressionNode {
 
     /** Valid operands truncate into [-2^31, 2^31 - 1]: exactly those in (-2^31 - 1, 2^31); NaN fails both tests. */
     private int truncateSigned(double v) {
-        if (v > -2147483649.0 && v < 2147483648.0) {
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.FASTPATH_PROBABILITY, v > -2147483649.0 && v < 2147483648.0)) {
             return (int) v;
         }
         throw Traps.conversionFailure(v, this);
@@ -46,7 +46,7 @@ final class I32TruncateNode extends ExpressionNode {
 
     /** Valid operands truncate into [0, 2^32 - 1]: exactly those in (-1, 2^32). */
     private int truncateUnsigned(double v) {
-        if (v > -1.0 && v < 4294967296.0) {
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.FASTPATH_PROBABILITY, v > -1.0 && v < 4294967296.0)) {
             return (int) (long) v;
         }
         throw Traps.conversionFailure(v, this);

@@ -24,13 +24,13 @@ final class I64DivisionNode extends ExpressionNode {
     public long executeI64(VirtualFrame frame) {
         long a = left.executeI64(frame);
         long b = right.executeI64(frame);
-        if (b == 0) {
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, b == 0)) {
             throw Traps.trap(Trap.DIVIDE_BY_ZERO, this);
         }
         return switch (opcode) {
             case I64_DIV_S -> {
                 // The quotient 2^63 is not an i64; Java would silently wrap it.
-                if (a == Long.MIN_VALUE && b == -1L) {
+                if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, a == Long.MIN_VALUE && b == -1L)) {
                     throw Traps.trap(Trap.INTEGER_OVERFLOW, this);
                 }
                 yield a / b;

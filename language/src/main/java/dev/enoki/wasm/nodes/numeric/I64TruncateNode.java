@@ -44,7 +44,7 @@ final class I64TruncateNode extends ExpressionNode {
      * is -2^63 - 2048. NaN fails both tests.
      */
     private long truncateSigned(double v) {
-        if (v >= -TWO_TO_63 && v < TWO_TO_63) {
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.FASTPATH_PROBABILITY, v >= -TWO_TO_63 && v < TWO_TO_63)) {
             return (long) v;
         }
         throw Traps.conversionFailure(v, this);
@@ -52,7 +52,7 @@ final class I64TruncateNode extends ExpressionNode {
 
     /** Valid operands truncate into [0, 2^64 - 1]: exactly those in (-1, 2^64). */
     private long truncateUnsigned(double v) {
-        if (v > -1.0 && v < TWO_TO_64) {
+        if (CompilerDirectives.injectBranchProbability(CompilerDirectives.FASTPATH_PROBABILITY, v > -1.0 && v < TWO_TO_64)) {
             return toUnsigned(v);
         }
         throw Traps.conversionFailure(v, this);
