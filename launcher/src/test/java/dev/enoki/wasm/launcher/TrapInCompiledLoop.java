@@ -20,10 +20,7 @@ public final class TrapInCompiledLoop {
     public static void main(String[] args) throws Exception {
         Path module = Path.of(args[0]);
         int traps = Integer.parseInt(args[1]);
-        // Compiling in the foreground, so that the compilations asked for happen before the program ends; traced.
-        Context.Builder builder = Context.newBuilder("wasm").allowExperimentalOptions(true);
-        builder.option("engine.BackgroundCompilation", "false").option("engine.TraceCompilation", "true");
-        try (Context context = builder.build()) {
+        try (Context context = ForegroundCompilation.context()) {
             Value instance = context.eval(Source.newBuilder("wasm", ByteSequence.create(Files.readAllBytes(module)), "fill").build()).newInstance();
             Value fill = instance.getMember("exports").getMember("fill");
             Value read = instance.getMember("exports").getMember("read");

@@ -22,9 +22,7 @@ public final class TrapsAgainAndAgain {
     public static void main(String[] args) throws Exception {
         Path module = Path.of(args[0]);
         int calls = Integer.parseInt(args[1]);
-        Context.Builder builder = Context.newBuilder("wasm").allowExperimentalOptions(true);
-        builder.option("engine.BackgroundCompilation", "false").option("engine.TraceCompilation", "true");
-        try (Context context = builder.build()) {
+        try (Context context = ForegroundCompilation.context()) {
             Value exports = context.eval(Source.newBuilder("wasm", ByteSequence.create(Files.readAllBytes(module)), "traps").build()).newInstance().getMember("exports");
             for (String name : FUNCTIONS) {
                 Value function = exports.getMember(name);
