@@ -32,7 +32,13 @@ public final class Trap extends AbstractTruffleException {
         super(message, null, STACK_TRACE_LIMIT, location);
     }
 
-    /** Creates a trap; a boundary so that trapping paths stay out of compiled code. */
+    /**
+     * Creates a trap, for the caller to throw. A boundary, so that compiled code throws a trap where it happens at the
+     * cost of a call out of line, its callers marking the trapping branch as the slow path. Leaving compiled code for
+     * the interpreter at each trap made HotSpot throw the code away after a few, so a function that traps again and
+     * again (an embedder that catches the trap and calls again) was compiled again and again, until Truffle stopped
+     * compiling it ("Deopt taken too many times").
+     */
     @TruffleBoundary
     public static Trap create(String message, Node location) {
         return new Trap(message, location);

@@ -25,13 +25,13 @@ final class I32DivisionNode extends ExpressionNode {
         int a = left.executeI32(frame);
         int b = right.executeI32(frame);
         if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, b == 0)) {
-            throw Traps.trap(Trap.DIVIDE_BY_ZERO, this);
+            throw Trap.create(Trap.DIVIDE_BY_ZERO, this);
         }
         return switch (opcode) {
             case I32_DIV_S -> {
                 // The quotient 2^31 is not an i32; Java would silently wrap it.
                 if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, a == Integer.MIN_VALUE && b == -1)) {
-                    throw Traps.trap(Trap.INTEGER_OVERFLOW, this);
+                    throw Trap.create(Trap.INTEGER_OVERFLOW, this);
                 }
                 yield a / b;
             }

@@ -25,13 +25,13 @@ final class I64DivisionNode extends ExpressionNode {
         long a = left.executeI64(frame);
         long b = right.executeI64(frame);
         if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, b == 0)) {
-            throw Traps.trap(Trap.DIVIDE_BY_ZERO, this);
+            throw Trap.create(Trap.DIVIDE_BY_ZERO, this);
         }
         return switch (opcode) {
             case I64_DIV_S -> {
                 // The quotient 2^63 is not an i64; Java would silently wrap it.
                 if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, a == Long.MIN_VALUE && b == -1L)) {
-                    throw Traps.trap(Trap.INTEGER_OVERFLOW, this);
+                    throw Trap.create(Trap.INTEGER_OVERFLOW, this);
                 }
                 yield a / b;
             }
