@@ -221,6 +221,26 @@ class JitCompilationTest {
     }
 
     /**
+     * A function whose time is in its loop moves on to the last tier though it is called fewer times than that tier's
+     * threshold: its first-tier code counts the loop's iterations (RegionNode.backEdge). {@code work} is compiled in the
+     * first tier within its first calls, and its 2 000 calls alone stay below the threshold of 10 000.
+     */
+    @Test
+    void aFunctionWhoseTimeIsInItsLoopReachesTheLastTier() throws IOException {
+        int calls = 2000;
+        int n = 5000;
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i ^ 5;
+        }
+        Result result = compilingInTheForeground("--invoke=run", TestModules.wat("loop-in-callee").toString(), Integer.toString(calls), Integer.toString(n));
+        assertEquals(0, result.status(), result::toString);
+        assertEquals(calls * sum + "\n", result.out(), result::toString);
+        assertTrue(result.err().matches("(?s).*opt done +[^\\n]*wasm:work +\\|Tier 1\\|.*"), result::toString);
+        assertTrue(result.err().matches("(?s).*opt done +[^\\n]*wasm:work +\\|Tier 2\\|.*"), result::toString);
+    }
+
+    /**
      * A loop whose test is an if leaves its compiled code without deoptimizing it: the if's way out, never taken before
      * the loop was compiled, is compiled as unlikely instead of as a deoptimization (RegionFlattener's loop tests).
      */
