@@ -42,7 +42,10 @@ import java.util.stream.Stream;
  * engines, <em>first run</em> is a fresh JVM running the program once, JIT enabled, start-up included (wall seconds of
  * the child process); <em>steady</em> is one JVM with a shared engine ({@link SpeedWorkload}; for Chicory the module
  * compiled once, {@link ChicoryWorkload}), a new context per run, the median (and best) of runs 2 to N (of the N - 1
- * runs after a kernel's warm-up runs, when it names more than one).
+ * runs after a kernel's warm-up runs, when it names more than one). Each steady-state JVM is bracketed by runs of the
+ * native program just before and just after it ({@code --native-around}): this machine's speed drifts by up to 2x for
+ * tens of seconds at a time, native code included, so a steady median is also compared with the native runs of its own
+ * minute (the <em>paired</em> ratios).
  * <em>Interpreter-only</em> runs Enoki and GraalWasm on the plain class path (Truffle's fallback runtime), in-JVM seconds
  * of a run in a fresh JVM. Enoki and GraalWasm both register the language id {@code "wasm"}, so every JVM child has one
  * engine's class path only ({@link ChildJvm}). The JIT children run the Graal compiler from the stock JDK: compiler jars
@@ -78,6 +81,7 @@ public final class SpeedBenchmark {
     private int runs = 5;
     private int firstRuns = 3;
     private int interpreterRuns = 1;
+    private int nativeAround = 2;
     private List<String> benchmarkNames;
     private List<String> interpreterBenchmarkNames;
     private List<String> engineKeys;
@@ -135,6 +139,8 @@ public final class SpeedBenchmark {
                                                 a kernel's warm-up-runs: line over the N - 1 runs after those)
                       --first-runs N            fresh JVMs (and native/node processes) per benchmark and engine (default 3)
                       --interpreter-runs N      interpreter-only runs per benchmark and engine, in one fresh JVM (default 1)
+                      --native-around N         native processes just before and N just after each steady-state JVM, for the
+                                                paired ratios (default 2; 0: none)
                       --benchmarks a,b,...      subset of the corpus (default: all of ../shared/bench/src and benchmarks/kernels)
                       --interpreter-benchmarks a,b,...   subset for the interpreter-only column (default: --benchmarks)
                       --engines a,b,...         of native,node,enoki,graalwasm,chicory,launcher (default: all; launcher only if
@@ -166,6 +172,7 @@ public final class SpeedBenchmark {
             switch (a) {
                 case "--runs" -> runs = Math.max(1, Integer.parseInt(args[++i]));
                 case "--first-runs" -> firstRuns = Math.max(1, Integer.parseInt(args[++i]));
+                case "--native-around" -> nativeAround = Math.max(0, Integer.parseInt(args[++i]));
                 case "--interpreter-runs" -> interpreterRuns = Math.max(1, Integer.parseInt(args[++i]));
                 case "--benchmarks" -> benchmarkNames = list(args[++i]);
                 case "--interpreter-benchmarks" -> interpreterBenchmarkNames = list(args[++i]);
@@ -620,8 +627,39 @@ public final class SpeedBenchmark {
         int total = b.warmUpRuns() + runs - 1;
         progress(String.format(Locale.ROOT, "%-9s %-8s steady, %d runs in one JVM", e.label(), b.name(), total));
         Path log = logs.resolve("steady-" + e.key() + "-" + b.name() + ".log");
+        List<Double> before = nativeAroundJvm(e, b, "before");
         ChildJvm.Outcome o = ChildJvm.run(jvmCommand(e, jitMode(e), List.of(), b, total), null, null, log, timeoutSeconds);
         collectRuns(e, b, e.key() + ".steady", o, log, total, b.warmUpRuns() + 1);
+        List<Double> after = nativeAroundJvm(e, b, "after");
+        if (!before.isEmpty() || !after.isEmpty()) {
+            System.err.printf(Locale.ROOT, "          native around it: %s | %s s%n", seconds(before), seconds(after));
+        }
+    }
+
+    /**
+     * The native program, {@link #nativeAround} times, right before or after a steady-state JVM: its seconds are samples
+     * of the column {@code ENGINE.steady.native}, the denominator of that JVM's paired ratio.
+     */
+    private List<Double> nativeAroundJvm(EngineDef e, Benchmark b, String when) throws IOException, InterruptedException {
+        List<Double> times = new ArrayList<>();
+        if (!has("native")) {
+            return times;
+        }
+        for (int i = 1; i <= nativeAround; i++) {
+            Path log = logs.resolve("around-" + e.key() + "-" + b.name() + "-" + when + "-" + i + ".log");
+            ChildJvm.Outcome o = ChildJvm.run(List.of(nativeFile(b).toString()), null, null, log, timeoutSeconds);
+            if (o.timedOut() || o.exit() != 0) {
+                fail(b, e.key() + ".steady.native", "native run " + when + " the JVM: exit " + o.exit());
+                continue;
+            }
+            times.add(o.wallSeconds());
+            add(b, e.key() + ".steady.native", o.wallSeconds());
+        }
+        return times;
+    }
+
+    private static String seconds(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(" "));
     }
 
     /** Interpreter-only: plain class path, Truffle's fallback runtime; in-JVM seconds per run. */
@@ -657,7 +695,7 @@ public final class SpeedBenchmark {
         if (results.containsKey("engine.language")) {
             engineVersions.putIfAbsent(e.key(), results.get("engine.language") + (results.containsKey("engine.runtime") ? ", runtime " + results.get("engine.runtime") : ""));
         }
-        String runsText = all.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(" "));
+        String runsText = seconds(all);
         if (o.timedOut() || o.exit() != 0 || !"true".equals(results.get("done"))) {
             String why = (o.timedOut() ? "timed out after " + timeoutSeconds + " s" : "exit " + o.exit() + ": " + ChildJvm.lastLines(log, 3))
                             + (all.isEmpty() ? "" : " after runs " + runsText);
@@ -716,6 +754,15 @@ public final class SpeedBenchmark {
 
     private static Double ratio(Double a, Double b) {
         return a == null || b == null || b <= 0 ? null : a / b;
+    }
+
+    /** An engine's steady median over the median of the native runs just before and after its JVM. */
+    private Double paired(Benchmark b, String engine) {
+        return ratio(med(b.name(), engine + ".steady"), med(b.name(), engine + ".steady.native"));
+    }
+
+    private boolean pairing() {
+        return steady && nativeAround > 0 && has("native");
     }
 
     /** The geometric mean of f over the benchmarks, or null if any is missing. */
@@ -882,6 +929,23 @@ public final class SpeedBenchmark {
         table(out, ratioCols, ratioRaw);
         out.println();
 
+        if (pairing()) {
+            List<Col> pairedCols = new ArrayList<>();
+            List<String> pairedRaw = new ArrayList<>();
+            for (EngineDef e : engines) {
+                if (e.kind() == Kind.TRUFFLE || e.kind() == Kind.CHICORY) {
+                    String label = e.key().equals("graalwasm") ? "GW" : e.label();
+                    addCol(pairedCols, pairedRaw, "native@" + label, e.key() + ".steady.native", medOf, true);
+                    addRatioCol(pairedCols, pairedRaw, label + "/native@", b -> paired(b, e.key()), e.key() + ".steady", true);
+                }
+            }
+            addRatioCol(pairedCols, pairedRaw, "| Enoki/GW paired", b -> ratio(paired(b, "enoki"), paired(b, "graalwasm")), "enoki.steady", has("enoki") && has("graalwasm"));
+            out.printf(Locale.ROOT, "Steady state, paired: each JVM's steady median over the median of the native program's %d runs just before and %d just after%n"
+                            + "that JVM (native@ = those runs' median, seconds); Enoki/GW paired = Enoki's paired ratio over GraalWasm's.%n", nativeAround, nativeAround);
+            table(out, pairedCols, pairedRaw);
+            out.println();
+        }
+
         goals(out);
 
         if (!mismatches.isEmpty()) {
@@ -959,6 +1023,18 @@ public final class SpeedBenchmark {
                 List<String> slower = missing(b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "graalwasm.steady")), r -> r <= 1.0);
                 rows.add(goalRow("each steady <= GraalWasm steady", worst(b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "graalwasm.steady"))),
                                 slower == null ? null : slower.isEmpty(), slower == null ? "" : String.join(", ", slower)));
+            }
+        }
+        if (pairing()) {
+            Double g = geomean(geoSet, b -> paired(b, "enoki"));
+            rows.add(goalRow("paired: steady geomean <= 1.2x native", g == null ? "-" : String.format(Locale.ROOT, "%.2fx", g), g == null ? null : g <= 1.2, ""));
+            List<String> over2 = missing(b -> paired(b, "enoki"), r -> r <= 2.0);
+            rows.add(goalRow("paired: no benchmark above 2x native", worst(b -> paired(b, "enoki")), over2 == null ? null : over2.isEmpty(),
+                            over2 == null ? "" : String.join(", ", over2)));
+            if (has("graalwasm")) {
+                Function<Benchmark, Double> toGw = b -> ratio(paired(b, "enoki"), paired(b, "graalwasm"));
+                List<String> slower = missing(toGw, r -> r <= 1.0);
+                rows.add(goalRow("paired: each steady <= GraalWasm steady", worst(toGw), slower == null ? null : slower.isEmpty(), slower == null ? "" : String.join(", ", slower)));
             }
         }
         if (firstRun) {
