@@ -1014,28 +1014,13 @@ public final class SpeedBenchmark {
         out.println("Goals for Enoki (geomeans over " + geoName + "; per-benchmark goals over every benchmark run):");
         List<String[]> rows = new ArrayList<>();
         if (steady) {
-            Double g = geomean(geoSet, b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "native")));
-            rows.add(goalRow("steady geomean <= 1.2x native", g == null ? "-" : String.format(Locale.ROOT, "%.2fx", g), g == null ? null : g <= 1.2, ""));
-            List<String> over2 = missing(b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "native")), r -> r <= 2.0);
-            rows.add(goalRow("no benchmark above 2x native (steady)", worst(b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "native"))), over2 == null ? null : over2.isEmpty(),
-                            over2 == null ? "" : String.join(", ", over2)));
-            if (has("graalwasm")) {
-                List<String> slower = missing(b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "graalwasm.steady")), r -> r <= 1.0);
-                rows.add(goalRow("each steady <= GraalWasm steady", worst(b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "graalwasm.steady"))),
-                                slower == null ? null : slower.isEmpty(), slower == null ? "" : String.join(", ", slower)));
+            steadyGoals(rows, geoSet, "median", b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "native")),
+                            b -> ratio(med(b.name(), "enoki.steady"), med(b.name(), "graalwasm.steady")));
+            if (pairing()) {
+                steadyGoals(rows, geoSet, "paired", b -> paired(b, "enoki"), b -> ratio(paired(b, "enoki"), paired(b, "graalwasm")));
             }
-        }
-        if (pairing()) {
-            Double g = geomean(geoSet, b -> paired(b, "enoki"));
-            rows.add(goalRow("paired: steady geomean <= 1.2x native", g == null ? "-" : String.format(Locale.ROOT, "%.2fx", g), g == null ? null : g <= 1.2, ""));
-            List<String> over2 = missing(b -> paired(b, "enoki"), r -> r <= 2.0);
-            rows.add(goalRow("paired: no benchmark above 2x native", worst(b -> paired(b, "enoki")), over2 == null ? null : over2.isEmpty(),
-                            over2 == null ? "" : String.join(", ", over2)));
-            if (has("graalwasm")) {
-                Function<Benchmark, Double> toGw = b -> ratio(paired(b, "enoki"), paired(b, "graalwasm"));
-                List<String> slower = missing(toGw, r -> r <= 1.0);
-                rows.add(goalRow("paired: each steady <= GraalWasm steady", worst(toGw), slower == null ? null : slower.isEmpty(), slower == null ? "" : String.join(", ", slower)));
-            }
+            steadyGoals(rows, geoSet, "best", b -> ratio(best(b.name(), "enoki.steady"), med(b.name(), "native")),
+                            b -> ratio(best(b.name(), "enoki.steady"), best(b.name(), "graalwasm.steady")));
         }
         if (firstRun) {
             Double g = geomean(geoSet, b -> ratio(med(b.name(), "enoki.first"), med(b.name(), "native")));
@@ -1067,6 +1052,22 @@ public final class SpeedBenchmark {
         int w1 = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
         for (String[] r : rows) {
             out.printf(Locale.ROOT, "  %-" + w0 + "s  %" + w1 + "s  %-4s  %s%n", r[0], r[1], r[2], r[3].isEmpty() ? "" : "misses: " + r[3]);
+        }
+    }
+
+    /**
+     * The three steady-state goals, with Enoki's steady state over native time and over GraalWasm's taken one way:
+     * {@code median} (of runs 2..N), {@code paired} (the median over the native runs around the same JVM) or {@code best}
+     * (of runs 2..N, the issue's own measure of GraalWasm's steady state in its table of anchors).
+     */
+    private void steadyGoals(List<String[]> rows, List<Benchmark> geoSet, String kind, Function<Benchmark, Double> toNative, Function<Benchmark, Double> toGraalWasm) {
+        Double g = geomean(geoSet, toNative);
+        rows.add(goalRow(kind + " steady geomean <= 1.2x native", g == null ? "-" : String.format(Locale.ROOT, "%.2fx", g), g == null ? null : g <= 1.2, ""));
+        List<String> over2 = missing(toNative, r -> r <= 2.0);
+        rows.add(goalRow(kind + " steady: none above 2x native", worst(toNative), over2 == null ? null : over2.isEmpty(), over2 == null ? "" : String.join(", ", over2)));
+        if (has("graalwasm")) {
+            List<String> slower = missing(toGraalWasm, r -> r <= 1.0);
+            rows.add(goalRow(kind + " steady <= GraalWasm's, each", worst(toGraalWasm), slower == null ? null : slower.isEmpty(), slower == null ? "" : String.join(", ", slower)));
         }
     }
 
