@@ -392,7 +392,7 @@ public final class AstBuilder {
             // Branches back to the loop deliver its parameters into these slots, so the body reads them from there.
             emitAll(stack.moveTopTo(height, signature.params(), false));
             for (int i = 0; i < signature.paramCount(); i++) {
-                stack.set(height + i, stack.temporary(signature.param(i), stack.temporarySlot(height + i, signature.param(i))));
+                stack.set(height + i, stack.temporaryAt(height + i, signature.param(i)));
             }
         }
         ControlFrame c = new ControlFrame(op, signature, height);

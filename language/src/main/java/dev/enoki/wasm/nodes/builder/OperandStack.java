@@ -34,9 +34,9 @@ final class OperandStack {
         this.freesTemporaries = freesTemporaries;
     }
 
-    /** The entry for a value in a temporary slot. */
-    StackEntry temporary(ValueType type, int slot) {
-        return StackEntry.temporary(type, slot, freesTemporaries);
+    /** The entry for a value in the temporary slot of {@code position}. */
+    StackEntry temporaryAt(int position, ValueType type) {
+        return StackEntry.temporary(type, temporarySlot(position, type), position, freesTemporaries);
     }
 
     int size() {
@@ -114,10 +114,24 @@ final class OperandStack {
     }
 
     void spill(int position) {
+        spillReadersOfTemporary(position);
         StackEntry e = stack.get(position);
-        int slot = temporarySlot(position, e.type);
-        emit(SlotWriteNode.create(e.type, slot, e.node));
-        stack.set(position, temporary(e.type, slot));
+        emit(SlotWriteNode.create(e.type, temporarySlot(position, e.type), e.node));
+        stack.set(position, temporaryAt(position, e.type));
+    }
+
+    /**
+     * Before a value is written to the temporary slot of {@code position}: a pending value elsewhere on the stack that
+     * reads the value there now must be evaluated first. Such a value was computed from the one at that position, which
+     * it consumed; in {@code call a; call b; i32.add; call c; i32.add}, the pending sum of a and b reads b's result from
+     * position 1's slot, and c's result goes to that slot.
+     */
+    private void spillReadersOfTemporary(int position) {
+        for (int i = 0; i < stack.size(); i++) {
+            if (i != position && stack.get(i).readsTemporaryOf(position)) {
+                spill(i);
+            }
+        }
     }
 
     /** Before a statement with effects: evaluate now every pending value that could trap or read mutable state. */
@@ -159,23 +173,27 @@ final class OperandStack {
     }
 
     StackEntry pushComputed(ExpressionNode node, ValueType valueType, boolean pure, StackEntry... operands) {
-        long mask = 0;
+        long locals = 0;
+        long temporaries = 0;
         boolean allPure = pure;
         for (StackEntry operand : operands) {
-            mask |= operand.localMask;
+            locals |= operand.localMask;
+            temporaries |= operand.temporaryMask;
             allPure &= operand.pure;
         }
-        StackEntry entry = StackEntry.computed(node, valueType, allPure, mask);
+        StackEntry entry = StackEntry.computed(node, valueType, allPure, locals, temporaries);
         push(entry);
         return entry;
     }
 
+    /** Pushes the results of a statement that writes them to their positions' temporary slots, emitted next. */
     int[] pushResults(ValueType[] types) {
         int base = stack.size();
         int[] slots = new int[types.length];
         for (int i = 0; i < types.length; i++) {
+            spillReadersOfTemporary(base + i);
             slots[i] = temporarySlot(base + i, types[i]);
-            push(temporary(types[i], slots[i]));
+            push(temporaryAt(base + i, types[i]));
         }
         return slots;
     }
