@@ -302,6 +302,29 @@ class JitCompilationTest {
     }
 
     /**
+     * A function throws its compiled code away for loops first reached there three times at most
+     * (UnprofiledLoops.THROW_AWAYS), then compiles them without a profile: in late-loops.wat each of five calls reaches a
+     * new loop on the way out of a loop compiled on the stack. The first three calls' code is thrown away there and
+     * compiled again in the next call; the fourth call's code keeps its new loop, and the fifth runs that same code.
+     */
+    @Test
+    void aFunctionThrowsItsCodeAwayForNewLoopsThreeTimesAtMost() throws IOException {
+        int n = 5_000_000;
+        int sum = 0;
+        for (int k = 1; k <= 5; k++) {
+            for (int i = 0; i < n; i++) {
+                sum += i ^ 3;
+            }
+            for (int j = 0; j < 100; j++) {
+                sum += j ^ k;
+            }
+        }
+        Result result = compilingInTheForeground("--invoke=main", TestModules.wat("late-loops").toString(), Integer.toString(n));
+        assertPrintedWithALoopCompiledOnTheStack(result, sum);
+        assertEquals(4, Pattern.compile("opt done [^\\n]*wasm:run<OSR@0>").matcher(result.err()).results().count(), result::toString);
+    }
+
+    /**
      * A loop that ends with {@code br_if (i != n)} is compiled as one tested at its head with {@code i < n}, the order
      * that held in the interpreter (RegionFlattener.rotatable, LoopBoundTestNode). Here the counter jumps past n in
      * compiled code and counts back down to it: the test deoptimizes instead of ending the loop, and the sum is that

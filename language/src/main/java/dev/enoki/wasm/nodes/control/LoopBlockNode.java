@@ -83,8 +83,9 @@ public final class LoopBlockNode extends StatementNode implements BytecodeOSRNod
             return executeInterpreted(frame);
         }
         if (!ranInterpreted && unprofiledLoops.mayThrowAway()) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
+            // Counted in compiled code: the interpreter it goes back to resumes before this node.
             unprofiledLoops.threwAway();
+            CompilerDirectives.transferToInterpreterAndInvalidate();
             return executeInterpreted(frame);
         }
         return body.execute(frame, this, 0);

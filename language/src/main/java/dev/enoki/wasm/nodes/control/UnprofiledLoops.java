@@ -1,6 +1,7 @@
 package dev.enoki.wasm.nodes.control;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
  * How many more times one function's compiled code may be thrown away because it reached a loop that had never run
@@ -19,7 +20,12 @@ public final class UnprofiledLoops {
         return left > 0;
     }
 
-    /** In the interpreter (a lost update across threads costs one compilation more). */
+    /**
+     * In compiled code, just before it throws itself away (a lost update across threads costs one compilation more). A
+     * call, not inlined: the interpreter resumes after it. Inlined, the field write was undone, apparently because the
+     * interpreter resumed before it: each time the budget stayed whole (late-loops.wat's five throw-aways).
+     */
+    @TruffleBoundary
     void threwAway() {
         if (left > 0) {
             left--;
