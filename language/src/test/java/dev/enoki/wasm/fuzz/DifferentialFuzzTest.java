@@ -40,7 +40,7 @@ class DifferentialFuzzTest {
     private static final int MODULES = Integer.getInteger("enoki.fuzz.modules", 40);
     private static final long SEED = Long.getLong("enoki.fuzz.seed", 20261125L);
     /** Set by the build's execution that compiles every function at its first call (language/pom.xml, "compiled"). */
-    private static final boolean COMPILED = Boolean.getBoolean("enoki.fuzz.compiled");
+    private static final boolean COMPILED = Boolean.getBoolean("enoki.compiled");
     /**
      * Wasm 2.0 features binaryen 108 generates when asked. Not reference types: with them it emits typed function
      * references (a later proposal), which neither engine accepts.
@@ -127,7 +127,7 @@ class DifferentialFuzzTest {
     @Test
     void randomModulesBehaveAsOnV8() throws Exception {
         if (COMPILED) {
-            try (Engine engine = Engine.newBuilder("wasm").allowExperimentalOptions(true).build()) {
+            try (Engine engine = Engine.create("wasm")) {
                 assertNotEquals("Interpreted", engine.getImplementationName(), "no Graal compiler: the modules would run interpreted");
             }
         }

@@ -24,8 +24,7 @@ final class FuzzTrace {
 
     static List<String> run(byte[] wasm, String name) {
         List<String> lines = new ArrayList<>();
-        // Experimental options allowed: the compiled execution sets engine.CompileImmediately (language/pom.xml).
-        try (Context context = Context.newBuilder("wasm").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Context context = Context.newBuilder("wasm").option("engine.WarnInterpreterOnly", "false").build()) {
             try {
                 Value module = context.eval(Source.newBuilder("wasm", ByteSequence.create(wasm), name).buildLiteral());
                 ProxyObject support = ProxyObject.fromMap(Map.of(

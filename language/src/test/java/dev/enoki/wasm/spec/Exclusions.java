@@ -14,15 +14,19 @@ import java.util.regex.Pattern;
 
 /**
  * The spec-suite exclusion list ({@code src/test/resources/spec/exclusions.txt}). Each entry is
- * {@code FILE} or {@code FILE:LINE} followed by {@code # reason}; {@code FILE} is a {@code .wast} file name
+ * {@code FILE}, {@code FILE:LINE} or {@code FILE:FIRST-LAST} followed by {@code # reason}; {@code FILE} is a {@code .wast} file name
  * relative to the suite folder and may use {@code *} as a wildcard (e.g. {@code simd_*.wast}). A reason is
- * mandatory: excluded items are reported as skipped with it, never dropped silently.
+ * mandatory: excluded items are reported as skipped with it, never dropped silently. An entry that starts with
+ * {@code compiled:} holds only where every function is compiled at its first call (surefire execution
+ * {@code compiled}, system property {@code enoki.compiled}).
  */
 final class Exclusions {
 
     static final String RESOURCE = "/spec/exclusions.txt";
+    private static final String COMPILED = "compiled:";
 
-    private record Entry(String text, Pattern file, int line, String reason) {
+    /** {@code first} is -1 for a whole file. */
+    private record Entry(String text, Pattern file, int first, int last, String reason) {
     }
 
     private final List<Entry> entries;
@@ -37,13 +41,13 @@ final class Exclusions {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + RESOURCE);
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList(), Boolean.getBoolean("enoki.compiled"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static Exclusions parse(List<String> lines) {
+    static Exclusions parse(List<String> lines, boolean compiled) {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i).strip();
@@ -56,18 +60,28 @@ final class Exclusions {
             if (reason.isEmpty()) {
                 throw new IllegalStateException(RESOURCE + ":" + (i + 1) + ": entry without a reason: " + raw);
             }
-            int line = -1;
+            if (key.startsWith(COMPILED)) {
+                if (!compiled) {
+                    continue;
+                }
+                key = key.substring(COMPILED.length()).strip();
+            }
+            int first = -1;
+            int last = -1;
             String file = key;
             int colon = key.lastIndexOf(':');
             if (colon >= 0) {
                 file = key.substring(0, colon);
+                String range = key.substring(colon + 1);
+                int dash = range.indexOf('-');
                 try {
-                    line = Integer.parseInt(key.substring(colon + 1));
+                    first = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+                    last = dash < 0 ? first : Integer.parseInt(range.substring(dash + 1));
                 } catch (NumberFormatException e) {
                     throw new IllegalStateException(RESOURCE + ":" + (i + 1) + ": bad line number in " + key);
                 }
             }
-            entries.add(new Entry(key, glob(file), line, reason));
+            entries.add(new Entry(key, glob(file), first, last, reason));
         }
         return new Exclusions(entries);
     }
@@ -83,7 +97,7 @@ final class Exclusions {
     /** The reason a whole file is excluded, or {@code null}. */
     String fileReason(String file) {
         for (Entry e : entries) {
-            if (e.line < 0 && e.file.matcher(file).matches()) {
+            if (e.first < 0 && e.file.matcher(file).matches()) {
                 used.add(e.text);
                 return e.reason;
             }
@@ -94,7 +108,7 @@ final class Exclusions {
     /** The reason the command at {@code file:line} is excluded, or {@code null}. */
     String commandReason(String file, int line) {
         for (Entry e : entries) {
-            if (e.line == line && e.file.matcher(file).matches()) {
+            if (e.first <= line && line <= e.last && e.file.matcher(file).matches()) {
                 used.add(e.text);
                 return e.reason;
             }
