@@ -1,12 +1,11 @@
 package dev.enoki.wasm.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.enoki.wasm.interop.WasmTestSupport;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.ByteSequence;
@@ -39,8 +38,6 @@ import java.util.concurrent.TimeUnit;
 class DifferentialFuzzTest {
     private static final int MODULES = Integer.getInteger("enoki.fuzz.modules", 40);
     private static final long SEED = Long.getLong("enoki.fuzz.seed", 20261125L);
-    /** Set by the build's execution that compiles every function at its first call (language/pom.xml, "compiled"). */
-    private static final boolean COMPILED = Boolean.getBoolean("enoki.compiled");
     /**
      * Wasm 2.0 features binaryen 108 generates when asked. Not reference types: with them it emits typed function
      * references (a later proposal), which neither engine accepts.
@@ -126,11 +123,7 @@ class DifferentialFuzzTest {
 
     @Test
     void randomModulesBehaveAsOnV8() throws Exception {
-        if (COMPILED) {
-            try (Engine engine = Engine.create("wasm")) {
-                assertNotEquals("Interpreted", engine.getImplementationName(), "no Graal compiler: the modules would run interpreted");
-            }
-        }
+        boolean compiled = WasmTestSupport.compiledRun();
         List<Path> modules = generateModules(MODULES, SEED);
         assertTrue(modules.size() >= MODULES / 2, "wasm-opt generated only " + modules.size() + " modules");
         List<String> command = new ArrayList<>(List.of("node", "--no-warnings", nodeScripts.resolve("run-node.js").toString()));
@@ -145,7 +138,7 @@ class DifferentialFuzzTest {
                 differences.add(name + " (seed " + SEED + ")\n  V8:    " + v8 + "\n  Enoki: " + enoki);
             }
         }
-        System.out.println("fuzz: " + (modules.size() - differences.size()) + " of " + modules.size() + " random modules behave as on V8" + (COMPILED ? ", compiled" : ""));
+        System.out.println("fuzz: " + (modules.size() - differences.size()) + " of " + modules.size() + " random modules behave as on V8" + (compiled ? ", compiled" : ""));
         assertEquals(List.of(), differences, "modules whose behaviour differs from V8");
     }
 

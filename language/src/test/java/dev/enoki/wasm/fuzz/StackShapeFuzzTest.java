@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.enoki.wasm.ExternalProcess;
+import dev.enoki.wasm.interop.WasmTestSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,7 @@ class StackShapeFuzzTest {
 
     @Test
     void stackCodeBehavesAsOnV8() throws Exception {
+        boolean compiled = WasmTestSupport.compiledRun();
         Map<String, Path> modules = new LinkedHashMap<>();
         for (int i = 0; i < MODULES; i++) {
             String name = "shapes" + i;
@@ -115,8 +117,8 @@ class StackShapeFuzzTest {
             }
             index++;
         }
-        System.out.println("stack-shape fuzz: " + (modules.size() - differences.size()) + " of " + modules.size() + " modules behave as on V8 (seed " + SEED
-                        + "); calls on V8: " + outcomes);
+        System.out.println("stack-shape fuzz: " + (modules.size() - differences.size()) + " of " + modules.size() + " modules behave as on V8" + (compiled ? ", compiled" : "") + " (seed "
+                        + SEED + "); calls on V8: " + outcomes);
         assertEquals(List.of(), differences, "modules whose behaviour differs from V8");
         assertTrue(outcomes.getOrDefault("returned", 0) > outcomes.values().stream().mapToInt(Integer::intValue).sum() / 3,
                         "most calls should return, not trap: " + outcomes);

@@ -1,6 +1,7 @@
 package dev.enoki.wasm.interop;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -32,6 +33,22 @@ public final class WasmTestSupport {
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private WasmTestSupport() {
+    }
+
+    /**
+     * Whether this JVM is the build's execution that compiles every function at its first call (language/pom.xml,
+     * {@code compiled}); if so, checks that the Graal compiler is there, without which everything would run interpreted.
+     */
+    public static boolean compiledRun() {
+        if (!Boolean.getBoolean("enoki.compiled")) {
+            return false;
+        }
+        try (Engine engine = Engine.create(WASM)) {
+            if (engine.getImplementationName().equals("Interpreted")) {
+                throw new IllegalStateException("enoki.compiled is set, but there is no Graal compiler: the code would run interpreted");
+            }
+        }
+        return true;
     }
 
     /** A plain context for the wasm language. */

@@ -1,8 +1,8 @@
 package dev.enoki.wasm.spec;
 
+import dev.enoki.wasm.interop.WasmTestSupport;
 import dev.enoki.wasm.spec.WastJson.Command;
 import dev.enoki.wasm.spec.WastJson.Script;
-import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -71,11 +71,7 @@ class SpecTestSuite {
                     + " is not on the PATH (apt-get install wabt)");
         }
 
-        if (Boolean.getBoolean("enoki.compiled")) {
-            try (Engine engine = Engine.create("wasm")) {
-                Assertions.assertNotEquals("Interpreted", engine.getImplementationName(), "no Graal compiler: the scripts would run interpreted");
-            }
-        }
+        WasmTestSupport.compiledRun();
         Exclusions exclusions = Exclusions.load();
         EXCLUSIONS.set(exclusions);
         Path work = Files.createTempDirectory("enoki-spec-");

@@ -114,6 +114,14 @@ final class OperandStack {
     }
 
     void spill(int position) {
+        if (!stack.get(position).pure) {
+            // Wasm's order: a value below that may trap, or read what this one may not, is evaluated first.
+            for (int i = 0; i < position; i++) {
+                if (!stack.get(i).pure) {
+                    spill(i);
+                }
+            }
+        }
         spillReadersOfTemporary(position);
         StackEntry e = stack.get(position);
         emit(SlotWriteNode.create(e.type, temporarySlot(position, e.type), e.node));

@@ -1,8 +1,11 @@
 package dev.enoki.wasm.nodes.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
@@ -11,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import dev.enoki.wasm.interop.WasmTestSupport;
 
 /**
- * A value the AST builder leaves pending (an expression not yet evaluated) may read a temporary slot: the slot of the
- * stack position of an operand it consumed, such as a call's result. The next value written for that position, a
- * later call's result or a spilled value, goes to the same slot, so the pending value must be evaluated before
- * (OperandStack.spillReadersOfTemporary). Each module computes with values that differ, so that reading the later one
- * changes the result.
+ * Values the AST builder leaves pending (expressions not yet evaluated) are evaluated in Wasm's order. A pending value
+ * may read a temporary slot: the slot of the stack position of an operand it consumed, such as a call's result. The
+ * next value written for that position, a later call's result or a spilled value, goes to the same slot, so the
+ * pending value must be evaluated before (OperandStack.spillReadersOfTemporary). Each module computes with values that
+ * differ, so that reading the later one changes the result.
  */
 class PendingValueTest {
     private static final String IDENTITIES = """
@@ -102,5 +105,22 @@ class PendingValueTest {
                                    (call_indirect (type $unary) (i32.const 100) (i32.const 0))))
                         """;
         assertEquals(11 - 100, run(main).asLong());
+    }
+
+    /**
+     * Two pending values that trap, the lower first: local.set spills the load above, which reads the local, and must
+     * spill the remainder below it before (StackShapeFuzzTest found it: module 780 of seed 20261207).
+     */
+    @Test
+    void theFirstOfTwoPendingTrapsIsTheOneReported() {
+        String main = """
+                        (func (export "main") (param i32) (result i32)
+                          (i32.rem_u (i32.const 1) (i32.const 0))
+                          (i32.load offset=65536 (local.get 0))
+                          (local.set 0 (i32.const 7))
+                          (i32.add))
+                        """;
+        PolyglotException trap = assertThrows(PolyglotException.class, () -> run(main, 13));
+        assertTrue(trap.getMessage().contains("integer divide by zero"), trap.getMessage());
     }
 }
