@@ -107,7 +107,7 @@ class DifferentialFuzzTest {
     }
 
     /** Splits node's output into one trace per module (sections start with "== file"). */
-    private static Map<String, List<String>> nodeTraces(String output) {
+    static Map<String, List<String>> nodeTraces(String output) {
         Map<String, List<String>> traces = new LinkedHashMap<>();
         List<String> current = null;
         for (String line : output.split("\n")) {

@@ -63,8 +63,7 @@ final class FuzzTrace {
 
     /** Calls with zero arguments of the types in {@code signature} ("(i32 i64)f32"). */
     private static String call(Value function, String signature) {
-        String[] params = types(signature.substring(1, signature.indexOf(')')));
-        String[] results = types(signature.substring(signature.indexOf(')') + 1));
+        String[] params = parameters(signature);
         Object[] args = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
             args[i] = switch (params[i]) {
@@ -75,6 +74,14 @@ final class FuzzTrace {
                 default -> null;
             };
         }
+        return outcome(function, args, results(signature), false);
+    }
+
+    /**
+     * What a call shows: its results by type, "exhaustion", "trap" (with the trap's message if asked) or "error" with
+     * what the host saw.
+     */
+    static String outcome(Value function, Object[] args, String[] results, boolean trapMessage) {
         try {
             Value r = function.execute(args);
             StringBuilder out = new StringBuilder();
@@ -87,15 +94,28 @@ final class FuzzTrace {
             if (e.isGuestException() && e.getMessage().contains("call stack exhausted")) {
                 return "exhaustion";
             }
-            return e.isGuestException() && !e.isInternalError() ? "trap" : "error " + e;
+            if (e.isGuestException() && !e.isInternalError()) {
+                return trapMessage ? "trap " + e.getMessage() : "trap";
+            }
+            return "error " + e;
         }
+    }
+
+    /** The parameter types of a signature written "(i32 i64)f32". */
+    static String[] parameters(String signature) {
+        return types(signature.substring(1, signature.indexOf(')')));
+    }
+
+    /** The result types of a signature written "(i32 i64)f32". */
+    static String[] results(String signature) {
+        return types(signature.substring(signature.indexOf(')') + 1));
     }
 
     private static String[] types(String list) {
         return list.isEmpty() ? new String[0] : list.split(" ");
     }
 
-    private static String show(String type, Value v) {
+    static String show(String type, Value v) {
         return switch (type) {
             case "i32" -> "i32:" + v.asInt();
             case "i64" -> "i64:" + v.asLong();

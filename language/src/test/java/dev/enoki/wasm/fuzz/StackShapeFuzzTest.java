@@ -97,7 +97,7 @@ class StackShapeFuzzTest {
         }
         List<String> command = new ArrayList<>(List.of("node", "--no-warnings", nodeScript.toString()));
         modules.values().forEach(m -> command.add(m.toString()));
-        Map<String, List<String>> expected = traces(run(command));
+        Map<String, List<String>> expected = DifferentialFuzzTest.nodeTraces(run(command));
 
         List<String> differences = new ArrayList<>();
         Map<String, Integer> outcomes = new TreeMap<>();
@@ -124,20 +124,6 @@ class StackShapeFuzzTest {
                         "most calls should return, not trap: " + outcomes);
     }
 
-    /** Splits node's output into one trace per module (sections start with "== file"). */
-    private static Map<String, List<String>> traces(String output) {
-        Map<String, List<String>> traces = new LinkedHashMap<>();
-        List<String> current = null;
-        for (String line : output.split("\n")) {
-            if (line.startsWith("== ")) {
-                current = new ArrayList<>();
-                traces.put(line.substring(3), current);
-            } else if (current != null && !line.isEmpty()) {
-                current.add(line);
-            }
-        }
-        return traces;
-    }
 
     /**
      * The trace with each trap's message reduced to its kind, which both engines word differently, up to the first

@@ -75,26 +75,12 @@ final class StackShapeTrace {
 
     /** Calls {@code function} of {@code signature} ("(i32 i64)f32"). */
     private static String call(Value function, String signature) {
-        String[] params = types(signature.substring(1, signature.indexOf(')')));
-        String[] results = types(signature.substring(signature.indexOf(')') + 1));
+        String[] params = FuzzTrace.parameters(signature);
         Object[] args = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
             args[i] = argument(params[i], i);
         }
-        try {
-            Value r = function.execute(args);
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < results.length; i++) {
-                Value v = results.length == 1 ? r : r.getArrayElement(i);
-                out.append(i == 0 ? "" : " ").append(show(results[i], v));
-            }
-            return out.toString();
-        } catch (PolyglotException e) {
-            if (e.isGuestException() && e.getMessage().contains("call stack exhausted")) {
-                return "exhaustion";
-            }
-            return e.isGuestException() && !e.isInternalError() ? "trap " + e.getMessage() : "error " + e;
-        }
+        return FuzzTrace.outcome(function, args, FuzzTrace.results(signature), true);
     }
 
     private static String state(Value exports, Map<String, String> globals) {
@@ -106,21 +92,7 @@ final class StackShapeTrace {
             hash = (hash ^ (b & 0xFF)) * 0x01000193;
         }
         StringBuilder out = new StringBuilder("mem=").append(bytes.length / 65536).append(':').append(Integer.toHexString(hash));
-        globals.forEach((name, type) -> out.append(' ').append(name).append('=').append(show(type, exports.getMember(name).getMember("value"))));
+        globals.forEach((name, type) -> out.append(' ').append(name).append('=').append(FuzzTrace.show(type, exports.getMember(name).getMember("value"))));
         return out.toString();
-    }
-
-    private static String[] types(String list) {
-        return list.isEmpty() ? new String[0] : list.split(" ");
-    }
-
-    private static String show(String type, Value v) {
-        return switch (type) {
-            case "i32" -> "i32:" + v.asInt();
-            case "i64" -> "i64:" + v.asLong();
-            case "f32" -> Float.isNaN(v.asFloat()) ? "nan" : "f32:" + Integer.toUnsignedString(Float.floatToRawIntBits(v.asFloat()));
-            case "f64" -> Double.isNaN(v.asDouble()) ? "nan" : "f64:" + Long.toUnsignedString(Double.doubleToRawLongBits(v.asDouble()));
-            default -> throw new IllegalArgumentException(type);
-        };
     }
 }
