@@ -115,7 +115,7 @@ final class OperandStack {
 
     void spill(int position) {
         if (!stack.get(position).pure) {
-            // Wasm's order: a value below that may trap, or read what this one may not, is evaluated first.
+            // Wasm's order: a value below that may trap is evaluated first, so that the first trap is the one reported.
             for (int i = 0; i < position; i++) {
                 if (!stack.get(i).pure) {
                     spill(i);
