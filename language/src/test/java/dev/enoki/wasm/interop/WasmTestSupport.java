@@ -37,7 +37,7 @@ public final class WasmTestSupport {
 
     /**
      * Whether this JVM is the build's execution that compiles every function at its first call (language/pom.xml,
-     * {@code compiled}); if so, checks that the Graal compiler is there, without which everything would run interpreted.
+     * {@code compiled}); if so, checks that the Graal compiler is there, without which all would run interpreted.
      */
     public static boolean compiledRun() {
         if (!Boolean.getBoolean("enoki.compiled")) {
@@ -45,7 +45,8 @@ public final class WasmTestSupport {
         }
         try (Engine engine = Engine.create(WASM)) {
             if (engine.getImplementationName().equals("Interpreted")) {
-                throw new IllegalStateException("enoki.compiled is set, but there is no Graal compiler: the code would run interpreted");
+                throw new IllegalStateException("enoki.compiled is set, but there is no Graal compiler: "
+                                + "all would run interpreted");
             }
         }
         return true;

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The spec-suite exclusion list ({@code src/test/resources/spec/exclusions.txt}). Each entry is
- * {@code FILE}, {@code FILE:LINE} or {@code FILE:FIRST-LAST} followed by {@code # reason}; {@code FILE} is a {@code .wast} file name
+ * The spec-suite exclusion list ({@code src/test/resources/spec/exclusions.txt}). Each entry is {@code FILE},
+ * {@code FILE:LINE} or {@code FILE:FIRST-LAST} followed by {@code # reason}; {@code FILE} is a {@code .wast} file name
  * relative to the suite folder and may use {@code *} as a wildcard (e.g. {@code simd_*.wast}). A reason is
  * mandatory: excluded items are reported as skipped with it, never dropped silently. An entry that starts with
  * {@code compiled:} holds only where every function is compiled at its first call (surefire execution
@@ -41,7 +41,8 @@ final class Exclusions {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + RESOURCE);
             }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList(), Boolean.getBoolean("enoki.compiled"));
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+            return parse(lines, Boolean.getBoolean("enoki.compiled"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

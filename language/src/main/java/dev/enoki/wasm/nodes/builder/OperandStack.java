@@ -130,9 +130,9 @@ final class OperandStack {
 
     /**
      * Before a value is written to the temporary slot of {@code position}: a pending value elsewhere on the stack that
-     * reads the value there now must be evaluated first. Such a value was computed from the one at that position, which
-     * it consumed; in {@code call a; call b; i32.add; call c; i32.add}, the pending sum of a and b reads b's result from
-     * position 1's slot, and c's result goes to that slot.
+     * reads the value there now must be evaluated first. Such a value was computed from the one at that position,
+     * which it consumed; in {@code call a; call b; i32.add; call c; i32.add}, the pending sum of a and b reads b's
+     * result from position 1's slot, and c's result goes to that slot.
      */
     private void spillReadersOfTemporary(int position) {
         for (int i = 0; i < stack.size(); i++) {
