@@ -393,6 +393,26 @@ class JitCompilationTest {
     }
 
     /**
+     * A call site that ran fewer than 8 times in the interpreter is compiled as a call out of the compiled code, not
+     * inlined (CallNode.WARM_CALLS): in rare-call.wat, the loop's code compiled on the stack inlines $mix, called every
+     * iteration, and not $rare, called once before the compilation and once in compiled code (through a boundary,
+     * which the trace does not count as a call left out: with every site inlined, it reads 2Y).
+     */
+    @Test
+    void aCallThatRanAFewTimesIsNotInlined() throws IOException {
+        int n = 30_000_000;
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i ^ 5;
+        }
+        sum += 3 * 1000 + (n - 1) * 1000;
+        Result result = compilingInTheForeground("--invoke=run", TestModules.wat("rare-call").toString(), Integer.toString(n));
+        assertPrintedWithALoopCompiledOnTheStack(result, sum);
+        assertTrue(result.err().matches("(?s).*opt done [^\\n]*wasm:run<OSR@0>[^\\n]*Inlined   1Y   0N.*"), result::toString);
+        assertFalse(result.err().contains("opt deopt"), result::toString);
+    }
+
+    /**
      * A function keeps its memory's size in its frame, and compiled code takes it to be unchanged after a call until
      * a call from that site has grown the memory (CallSiteNode.afterCall): here the loop of grow-in-call.wat, compiled
      * on the stack with its callee inlined. The callee grows the memory by 0 pages each time but once, by 1 page, in

@@ -1,6 +1,7 @@
 package dev.enoki.wasm.nodes.call;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
@@ -25,6 +26,19 @@ public final class CallNode extends CallSiteNode {
     /** Which of the callee's recursion copies this site calls: set by the builder before the caller runs. */
     private int calleeCopy;
     @Child private DirectCallNode call;
+    /** Calls made here, in the interpreter or from compiled code through the boundary, up to {@link #WARM_CALLS}. */
+    private int calls;
+    /** Whether {@link #WARM_CALLS} calls were made here: code compiled from then on makes the call itself. */
+    @CompilationFinal private boolean warm;
+    /**
+     * Calls after which a site is compiled as a call that Graal may inline. A site that made fewer is on a path that
+     * runs a few times a run, such as the printf after sieve's loops: inlined, printf's code (two copies of its
+     * 3,252-node core) was three quarters of the 58 KB that the code of the loop compiled on the stack came to, and
+     * the second run waited 2.2-3.1 s for it in the interpreter. Calls through the boundary count too: a site that
+     * only compiled code reaches (with every function compiled at its first call, all of them) is then inlined by the
+     * next compilation, as before, instead of each site throwing the code away in turn after {@link #COLD_CALLS}.
+     */
+    static final int WARM_CALLS = 8;
 
     public CallNode(ModuleCode code, int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots, boolean cachesMemory) {
         super(type, arguments, resultSlots, cachesMemory);
@@ -42,12 +56,16 @@ public final class CallNode extends CallSiteNode {
         Object[] values = evaluateArguments(frame);
         values[0] = FunctionFrame.instance(frame);
         Object result;
-        if (call != null) {
+        if (warm) {
             result = call.call(values);
-        } else if (CompilerDirectives.inCompiledCode() && coldCalls < COLD_CALLS) {
+        } else if (CompilerDirectives.inInterpreter()) {
+            result = callNode().call(values);
+            counted();
+        } else if (coldCalls < COLD_CALLS) {
             result = callFromColdSite(values);
         } else {
             CompilerDirectives.transferToInterpreterAndInvalidate();
+            warm = true;
             result = callNode().call(values);
         }
         afterCall(frame, result);
@@ -55,16 +73,24 @@ public final class CallNode extends CallSiteNode {
     }
 
     /**
-     * A call that compiled code makes at a site that had not run when it was compiled, such as a call in a loop's exit
-     * path, compiled on the stack before the loop was ever left: it calls from outside the compiled code, which goes
-     * on. Deoptimizing there, to create the call node, threw the compiled loop away as it finished, and it was compiled
-     * again the next time it ran. Exceptions (a trap, {@code proc_exit}) pass without deoptimizing either. A site that
+     * A call that compiled code makes at a site that was not warm when it was compiled ({@link #WARM_CALLS}), such as a
+     * call in a loop's exit path, compiled on the stack before the loop was ever left: it calls from outside the
+     * compiled code, which goes on. Deoptimizing there, to create the call node, threw the compiled loop away
+     * as it finished, and it was compiled again the next time it ran. Exceptions (a trap, {@code proc_exit}) pass without deoptimizing either. A site that
      * turns out to be hot deoptimizes after {@link #COLD_CALLS}, and the code is compiled again with the call in it.
      */
     @TruffleBoundary(transferToInterpreterOnException = false)
     private Object callFromColdSite(Object[] values) {
         coldCalls++;
+        counted();
         return callNode().call(values);
+    }
+
+    /** Counts a call the compiled code did not make itself; no compiled code is thrown away when the site warms up. */
+    private void counted() {
+        if (++calls >= WARM_CALLS) {
+            warm = true;
+        }
     }
 
     private DirectCallNode callNode() {
