@@ -75,9 +75,10 @@ public final class CallNode extends CallSiteNode {
     /**
      * A call that compiled code makes at a site that was not warm when it was compiled ({@link #WARM_CALLS}), such as a
      * call in a loop's exit path, compiled on the stack before the loop was ever left: it calls from outside the
-     * compiled code, which goes on. Deoptimizing there, to create the call node, threw the compiled loop away
-     * as it finished, and it was compiled again the next time it ran. Exceptions (a trap, {@code proc_exit}) pass without deoptimizing either. A site that
-     * turns out to be hot deoptimizes after {@link #COLD_CALLS}, and the code is compiled again with the call in it.
+     * compiled code, which goes on. Deoptimizing there, to create the call node, threw the compiled loop away as it
+     * finished, and it was compiled again the next time it ran. Exceptions (a trap, {@code proc_exit}) pass without
+     * deoptimizing either. A site that turns out to be hot deoptimizes after {@link #COLD_CALLS}, and the code is
+     * compiled again with the call in it.
      */
     @TruffleBoundary(transferToInterpreterOnException = false)
     private Object callFromColdSite(Object[] values) {
