@@ -5,7 +5,9 @@ import dev.enoki.wasm.nodes.call.CallSiteNode;
 import dev.enoki.wasm.nodes.numeric.LoopBoundTestNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Flattens the nested control nodes the AST builder makes (blocks, ifs, switch nests, branches) into the steps of a
@@ -68,12 +70,54 @@ final class RegionFlattener {
             f.runs.get(i).targets = targets;
         }
         RegionOp[] ops = f.ops.toArray(new RegionOp[0]);
+        for (int i = 0; i < ops.length; i++) {
+            if (ops[i] instanceof RegionOp.JumpTable table && table.jumps.length > SHARED_FROM) {
+                ops[i] = shared(table);
+            }
+        }
         boolean rotated = loop && rotatable(ops);
         if (rotated) {
             RegionOp.JumpIf test = (RegionOp.JumpIf) ops[ops.length - 1];
             test.condition = LoopBoundTestNode.of(test.condition);
         }
         return new RegionNode(ops, rotated);
+    }
+
+    /** Targets past which a br_table whose branches carry no values has one jump per distinct target. */
+    static final int SHARED_FROM = 1024;
+
+    /**
+     * A br_table with one jump per distinct target, and the jump each index takes: merge explosion tests the index
+     * once per jump, and 16,150 tests (br_table.wast's "large", whose indices go to two labels) went past Graal's limit
+     * of explosion iterations, so its function stayed interpreted. Only when no branch carries values: two labels that
+     * end at the same step may have different result slots, so a jump's target alone does not say what it moves.
+     */
+    private static RegionOp.JumpTable shared(RegionOp.JumpTable table) {
+        RegionOp.Jump[] jumps = table.jumps;
+        for (RegionOp.Jump jump : jumps) {
+            if (jump.movesValues()) {
+                return table;
+            }
+        }
+        int last = jumps.length - 1;
+        Map<Integer, Integer> jumpOfTarget = new HashMap<>();
+        List<RegionOp.Jump> distinct = new ArrayList<>();
+        int[] shared = new int[last];
+        for (int i = 0; i < last; i++) {
+            RegionOp.Jump jump = jumps[i];
+            // The default's target is the last jump's, whichever indices share it.
+            shared[i] = jump.target == jumps[last].target ? -1 : jumpOfTarget.computeIfAbsent(jump.target, t -> {
+                distinct.add(jump);
+                return distinct.size() - 1;
+            });
+        }
+        distinct.add(jumps[last]);
+        for (int i = 0; i < last; i++) {
+            if (shared[i] < 0) {
+                shared[i] = distinct.size() - 1;
+            }
+        }
+        return new RegionOp.JumpTable(table.index, distinct.toArray(new RegionOp.Jump[0]), shared);
     }
 
     /** Steps of the largest loop body run rotated: the body is compiled twice, its first pass and the loop's. */

@@ -131,7 +131,7 @@ public final class RegionNode extends Node {
                 op = jumpIf.jump;
             } else if (op instanceof RegionOp.JumpTable table) {
                 RegionOp.Jump[] jumps = table.jumps;
-                int i = table.index.executeI32(frame);
+                int i = table.jumpIndex(frame);
                 table.count(i);
                 int last = jumps.length - 1;
                 // Out of range, negative included: the default.

@@ -53,6 +53,10 @@ abstract class RegionOp extends Node {
             this.moves = moves;
         }
 
+        boolean movesValues() {
+            return moves.length > 0;
+        }
+
         /** Moves the values the branch carries into its target's slots. */
         @ExplodeLoop
         void move(VirtualFrame frame) {
@@ -89,6 +93,11 @@ abstract class RegionOp extends Node {
     static final class JumpTable extends RegionOp {
         @Child ExpressionNode index;
         @Children final Jump[] jumps;
+        /**
+         * For a table whose indices share jumps ({@link RegionFlattener#shared}): the jump each index below the
+         * default's takes; null when each index has a jump of its own.
+         */
+        @CompilationFinal(dimensions = 1) private final int[] shared;
         /** Times each target was taken in the interpreter (the default's for any index past the others). */
         private final int[] counts;
         private int total;
@@ -96,9 +105,23 @@ abstract class RegionOp extends Node {
         @CompilationFinal(dimensions = 1) private double[] probabilities;
 
         JumpTable(ExpressionNode index, Jump[] jumps) {
+            this(index, jumps, null);
+        }
+
+        JumpTable(ExpressionNode index, Jump[] jumps, int[] shared) {
             this.index = index;
             this.jumps = jumps;
+            this.shared = shared;
             this.counts = new int[jumps.length];
+        }
+
+        /** The index read, or for a table whose indices share jumps, the jump it takes (the default's past the others). */
+        int jumpIndex(VirtualFrame frame) {
+            int i = index.executeI32(frame);
+            if (shared == null) {
+                return i;
+            }
+            return Integer.compareUnsigned(i, shared.length) < 0 ? shared[i] : jumps.length - 1;
         }
 
         /** Whether index {@code i} goes to target {@code k} (not the default), as a profiled test. */
