@@ -83,14 +83,15 @@ final class RegionFlattener {
         return new RegionNode(ops, rotated);
     }
 
-    /** Targets past which a br_table whose branches carry no values has one jump per distinct target. */
+    /** Targets past which a br_table whose branches move no values has one jump per distinct target. */
     static final int SHARED_FROM = 1024;
 
     /**
      * A br_table with one jump per distinct target, and the jump each index takes: merge explosion tests the index
      * once per jump, and 16,150 tests (br_table.wast's "large", whose indices go to two labels) went past Graal's limit
-     * of explosion iterations, so its function stayed interpreted. Only when no branch carries values: two labels that
-     * end at the same step may have different result slots, so a jump's target alone does not say what it moves.
+     * of explosion iterations, so its function stayed interpreted. Only when no branch moves values (a value already
+     * in its label's slot moves nothing): a jump is its moves and its target, and two labels that end at the same step
+     * may have different result slots, so with moves a jump's target alone does not say what it does.
      */
     private static RegionOp.JumpTable shared(RegionOp.JumpTable table) {
         RegionOp.Jump[] jumps = table.jumps;
