@@ -115,7 +115,7 @@ abstract class RegionOp extends Node {
             this.counts = new int[jumps.length];
         }
 
-        /** The index read, or for a table whose indices share jumps, the jump it takes (the default's past the others). */
+        /** The index read; for a table whose indices share jumps, the jump it takes (past them all, the default's). */
         int jumpIndex(VirtualFrame frame) {
             int i = index.executeI32(frame);
             if (shared == null) {
