@@ -65,8 +65,9 @@ public final class CallNode extends CallSiteNode {
             result = callFromColdSite(values);
         } else {
             CompilerDirectives.transferToInterpreterAndInvalidate();
+            DirectCallNode direct = callNode();
             warm = true;
-            result = callNode().call(values);
+            result = direct.call(values);
         }
         afterCall(frame, result);
         return FALL_THROUGH;
@@ -83,11 +84,15 @@ public final class CallNode extends CallSiteNode {
     @TruffleBoundary(transferToInterpreterOnException = false)
     private Object callFromColdSite(Object[] values) {
         coldCalls++;
+        DirectCallNode direct = callNode();
         counted();
-        return callNode().call(values);
+        return direct.call(values);
     }
 
-    /** Counts a call the compiled code did not make itself; no compiled code is thrown away when the site warms up. */
+    /**
+     * Counts a call the compiled code did not make itself, once the call node exists: a site is warm only with one. No
+     * compiled code is thrown away when the site warms up.
+     */
     private void counted() {
         if (++calls >= WARM_CALLS) {
             warm = true;
