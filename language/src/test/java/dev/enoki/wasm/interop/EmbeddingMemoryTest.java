@@ -15,7 +15,6 @@ import static dev.enoki.wasm.interop.WasmTestSupport.exports;
 import static dev.enoki.wasm.interop.WasmTestSupport.imports;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

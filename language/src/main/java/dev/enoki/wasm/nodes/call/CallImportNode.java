@@ -1,12 +1,9 @@
 package dev.enoki.wasm.nodes.call;
 
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.module.FuncType;
-import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
-import dev.enoki.wasm.nodes.StatementNode;
 
 /** A call of an imported function: which one depends on the instance, so it is dispatched through a cache. */
 public final class CallImportNode extends CallSiteNode {

@@ -1,15 +1,12 @@
 package dev.enoki.wasm.nodes.call;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.enoki.wasm.errors.Trap;
 import dev.enoki.wasm.module.FuncType;
-import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
-import dev.enoki.wasm.nodes.StatementNode;
 import dev.enoki.wasm.runtime.CanonicalTypes;
 import dev.enoki.wasm.runtime.WasmFunction;
 import dev.enoki.wasm.runtime.WasmNull;

@@ -1,15 +1,12 @@
 package dev.enoki.wasm.nodes.call;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import dev.enoki.wasm.module.FuncType;
-import dev.enoki.wasm.module.ValueType;
 import dev.enoki.wasm.nodes.ExpressionNode;
 import dev.enoki.wasm.nodes.FunctionFrame;
-import dev.enoki.wasm.nodes.StatementNode;
 import dev.enoki.wasm.runtime.ModuleCode;
 
 import java.util.concurrent.locks.Lock;
@@ -26,20 +23,6 @@ public final class CallNode extends CallSiteNode {
     /** Which of the callee's recursion copies this site calls: set by the builder before the caller runs. */
     private int calleeCopy;
     @Child private DirectCallNode call;
-    /** Calls made here, in the interpreter or from compiled code through the boundary, up to {@link #WARM_CALLS}. */
-    private int calls;
-    /** Whether {@link #WARM_CALLS} calls were made here: code compiled from then on makes the call itself. */
-    @CompilationFinal private boolean warm;
-    /**
-     * Calls after which a site is compiled as a call that Graal may inline. A site that made fewer is on a path that
-     * runs a few times a run, such as the printf after sieve's loops: inlined, printf's code (two copies of its
-     * 3,252-node core) was three quarters of the 58 KB that the code of the loop compiled on the stack came to, and
-     * the second run waited 2.2-3.1 s for it in the interpreter. Calls through the boundary count too: a site that
-     * only compiled code reaches (with every function compiled at its first call, all of them) is then inlined by the
-     * next compilation, as before, instead of each site throwing the code away in turn after {@link #COLD_CALLS}.
-     */
-    static final int WARM_CALLS = 8;
-
     public CallNode(ModuleCode code, int functionIndex, FuncType type, ExpressionNode[] arguments, int[] resultSlots, boolean cachesMemory) {
         super(type, arguments, resultSlots, cachesMemory);
         this.code = code;
@@ -56,17 +39,18 @@ public final class CallNode extends CallSiteNode {
         Object[] values = evaluateArguments(frame);
         values[0] = FunctionFrame.instance(frame);
         Object result;
-        if (warm) {
+        if (warm()) {
             result = call.call(values);
         } else if (CompilerDirectives.inInterpreter()) {
-            result = callNode().call(values);
+            DirectCallNode direct = callNode();
             counted();
+            result = direct.call(values);
         } else if (coldCalls < COLD_CALLS) {
             result = callFromColdSite(values);
         } else {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             DirectCallNode direct = callNode();
-            warm = true;
+            warmUp();
             result = direct.call(values);
         }
         afterCall(frame, result);
@@ -87,16 +71,6 @@ public final class CallNode extends CallSiteNode {
         DirectCallNode direct = callNode();
         counted();
         return direct.call(values);
-    }
-
-    /**
-     * Counts a call the compiled code did not make itself, once the call node exists: a site is warm only with one. No
-     * compiled code is thrown away when the site warms up.
-     */
-    private void counted() {
-        if (++calls >= WARM_CALLS) {
-            warm = true;
-        }
     }
 
     private DirectCallNode callNode() {
