@@ -1,10 +1,6 @@
 ;; A loop with two calls: $mix every iteration, $rare at i = 3 and at i = n - 1 only. run: the sum of (i xor 5) for i
-;; below n, plus i * 1000 for each of the two rare calls, in i32. run_indirect: the same, both calls through the
-;; table.
+;; below n, plus i * 1000 for each of the two rare calls, in i32.
 (module
-  (type $unary (func (param i32) (result i32)))
-  (table 2 funcref)
-  (elem (i32.const 0) $mix $rare)
   (func $mix (param $i i32) (result i32)
     (i32.xor (local.get $i) (i32.const 5)))
   (func $rare (param $i i32) (result i32)
@@ -14,14 +10,6 @@
       (local.set $s (i32.add (local.get $s) (call $mix (local.get $i))))
       (if (i32.or (i32.eq (local.get $i) (i32.const 3)) (i32.eq (local.get $i) (i32.sub (local.get $n) (i32.const 1))))
         (then (local.set $s (i32.add (local.get $s) (call $rare (local.get $i))))))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
-    (local.get $s))
-  (func (export "run_indirect") (param $n i32) (result i32) (local $i i32) (local $s i32)
-    (loop $next
-      (local.set $s (i32.add (local.get $s) (call_indirect (type $unary) (local.get $i) (i32.const 0))))
-      (if (i32.or (i32.eq (local.get $i) (i32.const 3)) (i32.eq (local.get $i) (i32.sub (local.get $n) (i32.const 1))))
-        (then (local.set $s (i32.add (local.get $s) (call_indirect (type $unary) (local.get $i) (i32.const 1))))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
     (local.get $s)))

@@ -20,15 +20,6 @@ import dev.enoki.wasm.runtime.WasmFunction;
 public abstract class CallSiteNode extends StatementNode {
     /** Calls that compiled code makes through a cold site's boundary before it is dropped for the site's sake. */
     static final int COLD_CALLS = 1000;
-    /**
-     * Calls after which a site is compiled as a call that Graal may inline. A site that made fewer is on a path that
-     * runs a few times a run, such as the printf after sieve's loops: inlined, printf's code (two copies of its
-     * 3,252-node core) was three quarters of the 58 KB that the code of the loop compiled on the stack came to, and
-     * the second run waited 2.2-3.1 s for it in the interpreter. Calls through the boundary count too: a site that
-     * only compiled code reaches (with every function compiled at its first call, all of them) is then inlined by the
-     * next compilation, as before, instead of each site throwing the code away in turn after {@link #COLD_CALLS}.
-     */
-    static final int WARM_CALLS = 8;
 
     @Children private final ExpressionNode[] arguments;
     @CompilationFinal(dimensions = 1) private final ValueType[] argumentTypes;
@@ -38,10 +29,8 @@ public abstract class CallSiteNode extends StatementNode {
     private final boolean cachesMemory;
     /** Whether memory 0 has grown during a call from this site. */
     @CompilationFinal private boolean memoryGrewHere;
-    /** Calls made here, in the interpreter or from compiled code through the boundary, up to {@link #WARM_CALLS}. */
-    private int calls;
-    /** Whether {@link #WARM_CALLS} calls were made here: code compiled from then on makes the call itself. */
-    @CompilationFinal private boolean warm;
+    /** Whether {@link #dispatch} has run in the interpreter, so that its dispatch node has specialized. */
+    @CompilationFinal private boolean dispatched;
     /** Calls through the boundary of a cold site (a lost update across threads is harmless). */
     int coldCalls;
 
@@ -69,56 +58,28 @@ public abstract class CallSiteNode extends StatementNode {
         return values;
     }
 
-    /** Whether code compiled now makes the call itself ({@link #WARM_CALLS}). */
-    final boolean warm() {
-        return warm;
-    }
-
     /**
-     * Counts a call the compiled code did not make itself, before the call: a recursion that never returns (a runaway
-     * one, which ends in a trap) must warm the site up too. Code compiled at that site before calls through the
-     * boundary until {@link #COLD_CALLS}, deoptimizes, and the interpreter resumes where Graal's frame state says, which
-     * may be before the {@link CompilerDirectives#inInterpreter()} test: there the site must be warm already, or each
-     * recompilation takes the same deoptimization again (a cycle Graal reports). A {@link CallNode} counts once its
-     * call node exists, so that a site is warm only with one. No compiled code is thrown away when the site warms up.
-     */
-    final void counted() {
-        if (++calls >= WARM_CALLS) {
-            warm = true;
-        }
-    }
-
-    /** Marks the site warm once compiled code has called through its boundary {@link #COLD_CALLS} times. */
-    final void warmUp() {
-        warm = true;
-    }
-
-    /**
-     * Calls {@code function} through {@code dispatch}, a site's {@link FunctionDispatchNode}, by the rule of
-     * {@link CallNode}: compiled code makes the call itself once the site is warm ({@link #WARM_CALLS}), and calls
-     * through a boundary before, so that a dispatch made once a run (a {@code call_indirect} or an import on a
-     * loop's way out) neither deoptimizes the code compiled on the stack nor is inlined into it.
+     * Calls {@code function} through {@code dispatch}, a site's {@link FunctionDispatchNode}. Compiled code that
+     * reaches a site whose dispatch node never ran calls it behind a boundary, as {@link CallNode} does with a call it
+     * has not made yet: the uninitialized node would deoptimize there, and throw away a loop compiled on the stack
+     * before its way out, with such a call on it, was ever taken. After {@link #COLD_CALLS} such calls the code is
+     * dropped and compiled again, with the dispatch in it.
      */
     final Object dispatch(FunctionDispatchNode dispatch, WasmFunction function, Object[] values) {
-        if (warm) {
+        if (dispatched) {
             return dispatch.call(function, values);
         }
-        if (CompilerDirectives.inInterpreter()) {
-            counted();
-            return dispatch.call(function, values);
-        }
-        if (coldCalls < COLD_CALLS) {
+        if (CompilerDirectives.inCompiledCode() && coldCalls < COLD_CALLS) {
             return dispatchFromColdSite(dispatch, function, values);
         }
         CompilerDirectives.transferToInterpreterAndInvalidate();
-        warmUp();
+        dispatched = true;
         return dispatch.call(function, values);
     }
 
     @TruffleBoundary(transferToInterpreterOnException = false)
     private Object dispatchFromColdSite(FunctionDispatchNode dispatch, WasmFunction function, Object[] values) {
         coldCalls++;
-        counted();
         return dispatch.call(function, values);
     }
 
