@@ -222,6 +222,9 @@ public final class AstBuilder {
 
     private BranchNode branchTo(int depth, boolean keepOnStack) {
         int targetIndex = controls.size() - 1 - depth;
+        for (LoopLiveness loop : openLoops) {
+            loop.branch();
+        }
         for (int i = openLoops.size() - 1; i >= 0 && openLoops.get(i).frameIndex > targetIndex; i--) {
             openLoops.get(i).leave();
         }
@@ -403,6 +406,9 @@ public final class AstBuilder {
         if (op == Opcode.IF) {
             c.condition = condition;
             c.ifParameters = stack.top(height);
+            for (LoopLiveness loop : openLoops) {
+                loop.branch();
+            }
         }
         controls.add(c);
     }

@@ -4,8 +4,11 @@ import java.util.BitSet;
 
 /**
  * Which locals of a function hold no value at the start of a loop's body that any path reads: in the order the
- * builder walks the body, the local's first access is a write at the body's own nesting level (so each iteration
- * passes it) and comes before any read of it and before any branch that leaves the loop.
+ * builder walks the body, the local's first access is a write that every iteration passes, and comes before any read
+ * of it and before any branch that leaves the loop. Every iteration passes a write at the body's own nesting level,
+ * and a write in blocks nested in the body when no branch and no if came before it in the body: clang's code often
+ * opens a loop's body with a block (an interpreter's dispatch loop decodes its instruction into locals inside the
+ * blocks of its switch).
  *
  * <p>Why it matters: compiled code keeps every frame slot's value alive up to the loop's back edge, because the
  * safepoint there carries the frame's state for deoptimization; on HotSpot each such value is moved to the stack on
@@ -20,6 +23,8 @@ final class LoopLiveness {
     private final BitSet accessed = new BitSet();
     /** Once a branch may have left the loop, a later write no longer covers every path from the start. */
     private boolean escaped;
+    /** No branch and no if yet in the body: every instruction walked so far runs in every iteration. */
+    private boolean straight = true;
     /** Index of the loop's frame in the builder's control stack; a branch to a lower index leaves the loop. */
     final int frameIndex;
 
@@ -35,12 +40,17 @@ final class LoopLiveness {
     /** A write of {@code local}; {@code atBodyLevel} when not nested in a block, if or loop inside the body. */
     void write(int local, boolean atBodyLevel) {
         accessed.set(local);
-        if (atBodyLevel && !decided.get(local)) {
+        if ((atBodyLevel || straight) && !decided.get(local)) {
             decided.set(local);
             if (!escaped) {
                 dead.set(local);
             }
         }
+    }
+
+    /** A branch, or the start of an if's arms: a write in a nested block after it may be skipped. */
+    void branch() {
+        straight = false;
     }
 
     void leave() {

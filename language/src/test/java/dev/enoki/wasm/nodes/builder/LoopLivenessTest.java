@@ -27,8 +27,19 @@ class LoopLivenessTest {
     }
 
     @Test
-    void aWriteInsideANestedBlockDecidesNothing() {
+    void aWriteInsideANestedBlockBeforeAnyBranchMakesTheLocalDead() {
         LoopLiveness loop = new LoopLiveness(1);
+        loop.write(0, false);
+        loop.read(0);
+        loop.read(1);
+        loop.write(1, false);
+        assertEquals(bits(0), loop.deadLocals());
+    }
+
+    @Test
+    void aWriteInsideANestedBlockAfterABranchDecidesNothing() {
+        LoopLiveness loop = new LoopLiveness(1);
+        loop.branch();
         loop.write(0, false);
         loop.read(0);
         loop.write(0, true);
@@ -51,6 +62,7 @@ class LoopLivenessTest {
         LoopLiveness loop = new LoopLiveness(1);
         loop.write(0, true);
         loop.read(1);
+        loop.branch();
         loop.write(2, false);
         loop.read(0);
         assertEquals(bits(0), loop.deadLocals());
@@ -94,6 +106,30 @@ class LoopLivenessTest {
                           (local.set $i (i32.add (local.get $i) (i32.const 1)))
                           (br_if $outer (i32.lt_u (local.get $i) (local.get $n))))
                         (local.get $acc))
+                      ;; $d is written first in the body's block, before any branch: dead at the loop's start. $k
+                      ;; is written in the block after a br_if that may skip it, and read after the block: live.
+                      (func (export "nestedWrites") (param $n i32) (result i32)
+                        (local $i i32) (local $d i32) (local $k i32) (local $sum i32)
+                        (loop $next
+                          (block $b
+                            (local.set $d (i32.mul (local.get $i) (i32.const 5)))
+                            (br_if $b (i32.and (local.get $i) (i32.const 2)))
+                            (local.set $k (local.get $d)))
+                          (local.set $sum (i32.add (local.get $sum) (i32.add (local.get $d) (local.get $k))))
+                          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                          (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
+                        (local.get $sum))
+                      ;; $v is written in an if-arm inside the body's block, no branch before it: it stays live.
+                      (func (export "writtenInNestedIf") (param $n i32) (result i32)
+                        (local $i i32) (local $v i32) (local $sum i32)
+                        (loop $next
+                          (block $b
+                            (if (i32.and (local.get $i) (i32.const 1))
+                              (then (local.set $v (local.get $i)))))
+                          (local.set $sum (i32.add (local.get $sum) (local.get $v)))
+                          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                          (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
+                        (local.get $sum))
                       ;; A value pushed before the loop and used after it lives in a temporary below the loop.
                       (func (export "stackAcross") (param $n i32) (result i32)
                         (local $i i32)
@@ -115,6 +151,8 @@ class LoopLivenessTest {
                 assertEquals(writtenInIf(n), exports.getMember("writtenInIf").execute(n).asInt(), "writtenInIf " + n);
                 assertEquals(nested(n), exports.getMember("nested").execute(n).asInt(), "nested " + n);
                 assertEquals(n * 100 + n, exports.getMember("stackAcross").execute(n).asInt(), "stackAcross " + n);
+                assertEquals(nestedWrites(n), exports.getMember("nestedWrites").execute(n).asInt(), "nestedWrites " + n);
+                assertEquals(writtenInNestedIf(n), exports.getMember("writtenInNestedIf").execute(n).asInt(), "writtenInNestedIf " + n);
             }
         }
     }
@@ -152,6 +190,31 @@ class LoopLivenessTest {
             i++;
         } while (i < n);
         return acc;
+    }
+
+    private static int nestedWrites(int n) {
+        int i = 0, k = 0, sum = 0;
+        do {
+            int d = i * 5;
+            if ((i & 2) == 0) {
+                k = d;
+            }
+            sum += d + k;
+            i++;
+        } while (i < n);
+        return sum;
+    }
+
+    private static int writtenInNestedIf(int n) {
+        int i = 0, v = 0, sum = 0;
+        do {
+            if ((i & 1) != 0) {
+                v = i;
+            }
+            sum += v;
+            i++;
+        } while (i < n);
+        return sum;
     }
 
     private static BitSet bits(int... indices) {
