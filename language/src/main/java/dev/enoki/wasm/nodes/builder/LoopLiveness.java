@@ -23,7 +23,7 @@ final class LoopLiveness {
     private final BitSet accessed = new BitSet();
     /** Once a branch may have left the loop, a later write no longer covers every path from the start. */
     private boolean escaped;
-    /** No branch and no if yet in the body: every instruction walked so far runs in every iteration. */
+    /** No branch and no if yet in the body: the instructions walked so far run on every path from its start. */
     private boolean straight = true;
     /** Index of the loop's frame in the builder's control stack; a branch to a lower index leaves the loop. */
     final int frameIndex;
