@@ -400,7 +400,7 @@ public final class AstBuilder {
         }
         ControlFrame c = new ControlFrame(op, signature, height);
         if (op == Opcode.LOOP) {
-            c.liveness = new LoopLiveness(controls.size());
+            c.liveness = new LoopLiveness(controls.size(), !huge);
             openLoops.add(c.liveness);
         }
         if (op == Opcode.IF) {

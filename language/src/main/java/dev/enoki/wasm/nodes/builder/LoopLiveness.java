@@ -24,12 +24,17 @@ final class LoopLiveness {
     /** Once a branch may have left the loop, a later write no longer covers every path from the start. */
     private boolean escaped;
     /** No branch and no if yet in the body: the instructions walked so far run on every path from its start. */
-    private boolean straight = true;
+    private boolean straight;
     /** Index of the loop's frame in the builder's control stack; a branch to a lower index leaves the loop. */
     final int frameIndex;
 
-    LoopLiveness(int frameIndex) {
+    /**
+     * @param nestedWritesCount whether a write in nested blocks before any branch counts: not in a huge function,
+     *            whose frame its outlined code shares, so that a clear there is a store at every back edge
+     */
+    LoopLiveness(int frameIndex, boolean nestedWritesCount) {
         this.frameIndex = frameIndex;
+        this.straight = nestedWritesCount;
     }
 
     void read(int local) {
