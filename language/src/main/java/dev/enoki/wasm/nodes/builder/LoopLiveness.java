@@ -6,9 +6,9 @@ import java.util.BitSet;
  * Which locals of a function hold no value at the start of a loop's body that any path reads: in the order the
  * builder walks the body, the local's first access is a write that every iteration passes, and comes before any read
  * of it and before any branch that leaves the loop. Every iteration passes a write at the body's own nesting level,
- * and a write in blocks nested in the body when no branch and no if came before it in the body: clang's code often
- * opens a loop's body with a block (an interpreter's dispatch loop decodes its instruction into locals inside the
- * blocks of its switch).
+ * and, outside huge functions, a write in blocks nested in the body when no branch and no if came before it in the
+ * body: clang's code often opens a loop's body with a block (an interpreter's dispatch loop decodes its instruction
+ * into locals inside the blocks of its switch).
  *
  * <p>Why it matters: compiled code keeps every frame slot's value alive up to the loop's back edge, because the
  * safepoint there carries the frame's state for deoptimization; on HotSpot each such value is moved to the stack on
