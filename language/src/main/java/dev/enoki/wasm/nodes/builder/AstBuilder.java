@@ -400,7 +400,7 @@ public final class AstBuilder {
         }
         ControlFrame c = new ControlFrame(op, signature, height);
         if (op == Opcode.LOOP) {
-            c.liveness = new LoopLiveness(controls.size(), !huge);
+            c.liveness = new LoopLiveness(controls.size());
             openLoops.add(c.liveness);
         }
         if (op == Opcode.IF) {
@@ -454,12 +454,19 @@ public final class AstBuilder {
      * A loop node, with the slots it may clear at its start (its dead locals and the temporaries above its parameters)
      * and those that may hold a value it reads there: its parameters and the locals it accesses that are not dead. The
      * instance slot is left out: no loop writes it, so it is one value throughout the loop's compiled code anyway.
+     *
+     * <p>A huge function's loops clear nothing. Its frame is shared with its outlined stretches, so it lives on the heap
+     * in compiled code: there a cleared slot is a store at every back edge, and saves nothing (sqlite's loops there
+     * would clear 2 to 13 slots each).
      */
     private LoopBlockNode loop(ControlFrame loop, StatementNode[] body) {
         openLoops.remove(openLoops.size() - 1);
         int parametersEnd = loop.height + loop.signature.paramCount();
-        Map<Integer, ValueType> dead = stack.temporarySlotsFrom(parametersEnd);
-        loop.liveness.deadLocals().stream().forEach(local -> dead.put(FunctionFrame.localSlot(local), localTypes[local]));
+        Map<Integer, ValueType> dead = new HashMap<>();
+        if (!huge) {
+            dead.putAll(stack.temporarySlotsFrom(parametersEnd));
+            loop.liveness.deadLocals().stream().forEach(local -> dead.put(FunctionFrame.localSlot(local), localTypes[local]));
+        }
         Map<Integer, ValueType> liveIn = new HashMap<>();
         for (int i = 0; i < loop.signature.paramCount(); i++) {
             liveIn.put(stack.temporarySlot(loop.height + i, loop.signature.param(i)), loop.signature.param(i));

@@ -6,9 +6,9 @@ import java.util.BitSet;
  * Which locals of a function hold no value at the start of a loop's body that any path reads: in the order the
  * builder walks the body, the local's first access is a write that every iteration passes, and comes before any read
  * of it and before any branch that leaves the loop. Every iteration passes a write at the body's own nesting level,
- * and, outside huge functions, a write in blocks nested in the body when no branch and no if came before it in the
- * body: clang's code often opens a loop's body with a block (an interpreter's dispatch loop decodes its instruction
- * into locals inside the blocks of its switch).
+ * and a write in blocks nested in the body when no branch and no if came before it in the body: clang's code often
+ * opens a loop's body with a block (an interpreter's dispatch loop decodes its instruction into locals inside the
+ * blocks of its switch).
  *
  * <p>Why it matters: compiled code keeps every frame slot's value alive up to the loop's back edge, because the
  * safepoint there carries the frame's state for deoptimization; on HotSpot each such value is moved to the stack on
@@ -24,17 +24,12 @@ final class LoopLiveness {
     /** Once a branch may have left the loop, a later write no longer covers every path from the start. */
     private boolean escaped;
     /** No branch and no if yet in the body: the instructions walked so far run on every path from its start. */
-    private boolean straight;
+    private boolean straight = true;
     /** Index of the loop's frame in the builder's control stack; a branch to a lower index leaves the loop. */
     final int frameIndex;
 
-    /**
-     * @param nestedWritesCount whether a write in nested blocks before any branch counts: not in a huge function,
-     *            whose frame its outlined code shares, so that a clear there is a store at every back edge
-     */
-    LoopLiveness(int frameIndex, boolean nestedWritesCount) {
+    LoopLiveness(int frameIndex) {
         this.frameIndex = frameIndex;
-        this.straight = nestedWritesCount;
     }
 
     void read(int local) {

@@ -18,7 +18,7 @@ import dev.enoki.wasm.interop.WasmTestSupport;
 class LoopLivenessTest {
     @Test
     void aWriteAtBodyLevelBeforeAnyReadMakesTheLocalDead() {
-        LoopLiveness loop = new LoopLiveness(1, true);
+        LoopLiveness loop = new LoopLiveness(1);
         loop.write(0, true);
         loop.read(0);
         loop.read(1);
@@ -28,7 +28,7 @@ class LoopLivenessTest {
 
     @Test
     void aWriteInsideANestedBlockBeforeAnyBranchMakesTheLocalDead() {
-        LoopLiveness loop = new LoopLiveness(1, true);
+        LoopLiveness loop = new LoopLiveness(1);
         loop.write(0, false);
         loop.read(0);
         loop.read(1);
@@ -38,7 +38,7 @@ class LoopLivenessTest {
 
     @Test
     void aWriteInsideANestedBlockAfterABranchDecidesNothing() {
-        LoopLiveness loop = new LoopLiveness(1, true);
+        LoopLiveness loop = new LoopLiveness(1);
         loop.branch();
         loop.write(0, false);
         loop.read(0);
@@ -50,7 +50,7 @@ class LoopLivenessTest {
 
     @Test
     void aBranchLeavingTheLoopKeepsLaterWritesLive() {
-        LoopLiveness loop = new LoopLiveness(1, true);
+        LoopLiveness loop = new LoopLiveness(1);
         loop.write(0, true);
         loop.leave();
         loop.write(1, true);
@@ -59,7 +59,7 @@ class LoopLivenessTest {
 
     @Test
     void theLiveLocalsAreThoseAccessedAndNotDead() {
-        LoopLiveness loop = new LoopLiveness(1, true);
+        LoopLiveness loop = new LoopLiveness(1);
         loop.write(0, true);
         loop.read(1);
         loop.branch();
